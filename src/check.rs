@@ -1,0 +1,235 @@
+//! Dates and URLs with human reasons: the shared checks behind [`Release`](crate::Release)
+//! and the validation rules.
+
+use chrono::NaiveDate;
+use url::Url;
+
+/// Parses `YYYY-MM-DD`, or an RFC 3339 date-time whose date (as written, in its own
+/// offset) is kept. The error is the whole message: ``invalid date `…`: reason``.
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let reason = match s.get(..10).map(|head| (head, ymd(head))) {
+        Some((head, Some((y, m, d)))) => {
+            if let Some(reason) = date_reason(y, m, d) {
+                reason
+            } else if head.len() == s.len() {
+                // `ymd` checked the shape and `date_reason` the ranges.
+                return NaiveDate::from_ymd_opt(y, m, d)
+                    .ok_or_else(|| format!("invalid date `{s}`: it is out of range"));
+            } else {
+                match chrono::DateTime::parse_from_rfc3339(s) {
+                    Ok(t) => return Ok(t.date_naive()),
+                    Err(e) => format!(
+                        "the time part does not follow RFC 3339 ({})",
+                        chrono_reason(&e)
+                    ),
+                }
+            }
+        }
+        _ => "expected `YYYY-MM-DD` or an RFC 3339 date-time".to_owned(),
+    };
+    Err(format!("invalid date `{s}`: {reason}"))
+}
+
+/// Year, month and day of exactly `DDDD-DD-DD`.
+fn ymd(s: &str) -> Option<(i32, u32, u32)> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !digits(0..4)
+        || !digits(5..7)
+        || !digits(8..10)
+    {
+        return None;
+    }
+    Some((
+        s[..4].parse().ok()?,
+        s[5..7].parse().ok()?,
+        s[8..10].parse().ok()?,
+    ))
+}
+
+/// Why `y-m-d` is not a date, or `None` when it is one.
+fn date_reason(y: i32, m: u32, d: u32) -> Option<String> {
+    if !(1..=12).contains(&m) {
+        return Some(format!("month {m} is out of range"));
+    }
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if d == 0 {
+        return Some("day 0 is out of range".to_owned());
+    }
+    (d > days).then(|| format!("{y:04}-{m:02} has {days} days"))
+}
+
+fn chrono_reason(e: &chrono::ParseError) -> &'static str {
+    use chrono::format::ParseErrorKind as K;
+    match e.kind() {
+        K::OutOfRange => "a field is out of range",
+        K::TooShort => "it ends too early",
+        K::TooLong => "unexpected text after it",
+        K::Invalid => "unexpected characters",
+        _ => "it is incomplete",
+    }
+}
+
+/// Parses an absolute URL and, when `schemes` is not empty, checks its scheme. The
+/// error is the whole message: ``invalid URL `…`: reason``.
+pub(crate) fn parse_url(s: &str, schemes: &[&str]) -> Result<Url, String> {
+    let reason = match Url::parse(s) {
+        Ok(url) if schemes.is_empty() || schemes.contains(&url.scheme()) => return Ok(url),
+        Ok(url) => format!(
+            "scheme `{}` is not allowed, expected {}",
+            url.scheme(),
+            one_of(schemes)
+        ),
+        Err(e) => url_reason(e, schemes).to_owned(),
+    };
+    Err(format!("invalid URL `{s}`: {reason}"))
+}
+
+fn url_reason(e: url::ParseError, schemes: &[&str]) -> &'static str {
+    use url::ParseError as E;
+    match e {
+        E::RelativeUrlWithoutBase if schemes.contains(&"https") => {
+            "a relative URL, expected an absolute one such as `https://example.org/page`"
+        }
+        E::RelativeUrlWithoutBase | E::RelativeUrlWithCannotBeABaseBase => {
+            "a relative URL, expected an absolute one with a scheme"
+        }
+        E::EmptyHost => "the host is empty",
+        E::IdnaError => "the host is not a valid international domain name",
+        E::InvalidPort => "the port is not a number from 0 to 65535",
+        E::InvalidIpv4Address => "the host is not a valid IPv4 address",
+        E::InvalidIpv6Address => "the host is not a valid IPv6 address",
+        E::InvalidDomainCharacter => "the host contains a character that a domain cannot have",
+        E::Overflow => "it is too long",
+        _ => "it cannot be parsed",
+    }
+}
+
+/// `` `a` ``, `` `a` or `b` ``, `` `a`, `b` or `c` ``.
+pub(crate) fn one_of(items: &[&str]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| format!("`{s}`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn bad_date(s: &str, message: &str) {
+        assert_eq!(parse_date(s), Err(message.to_owned()));
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            parse_date("2024-05-13"),
+            Ok(NaiveDate::from_ymd_opt(2024, 5, 13).unwrap())
+        );
+        assert_eq!(
+            parse_date("0001-01-01"),
+            Ok(NaiveDate::from_ymd_opt(1, 1, 1).unwrap())
+        );
+        assert_eq!(
+            parse_date("2024-02-29"),
+            Ok(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap())
+        );
+        assert_eq!(
+            parse_date("2024-05-13T23:30:00-05:00"),
+            Ok(NaiveDate::from_ymd_opt(2024, 5, 13).unwrap())
+        );
+        assert_eq!(
+            parse_date("2024-05-13 08:00:00Z"),
+            Ok(NaiveDate::from_ymd_opt(2024, 5, 13).unwrap())
+        );
+        bad_date(
+            "2024-13-45",
+            "invalid date `2024-13-45`: month 13 is out of range",
+        );
+        bad_date(
+            "2024-00-10",
+            "invalid date `2024-00-10`: month 0 is out of range",
+        );
+        bad_date(
+            "2024-02-30",
+            "invalid date `2024-02-30`: 2024-02 has 29 days",
+        );
+        bad_date(
+            "2023-02-29",
+            "invalid date `2023-02-29`: 2023-02 has 28 days",
+        );
+        bad_date(
+            "1900-02-29",
+            "invalid date `1900-02-29`: 1900-02 has 28 days",
+        );
+        bad_date(
+            "2024-04-00",
+            "invalid date `2024-04-00`: day 0 is out of range",
+        );
+        bad_date(
+            "2024-13-01T00:00:00Z",
+            "invalid date `2024-13-01T00:00:00Z`: month 13 is out of range",
+        );
+        bad_date(
+            "13/05/2024",
+            "invalid date `13/05/2024`: expected `YYYY-MM-DD` or an RFC 3339 date-time",
+        );
+        bad_date(
+            "2024-5-13",
+            "invalid date `2024-5-13`: expected `YYYY-MM-DD` or an RFC 3339 date-time",
+        );
+        bad_date(
+            "",
+            "invalid date ``: expected `YYYY-MM-DD` or an RFC 3339 date-time",
+        );
+        bad_date(
+            "2024-05-1é",
+            "invalid date `2024-05-1é`: expected `YYYY-MM-DD` or an RFC 3339 date-time",
+        );
+        bad_date(
+            "2024-05-13T25:00:00Z",
+            "invalid date `2024-05-13T25:00:00Z`: the time part does not follow RFC 3339 (a field is out of range)",
+        );
+        bad_date(
+            "2024-05-13 tomorrow",
+            "invalid date `2024-05-13 tomorrow`: the time part does not follow RFC 3339 (unexpected characters)",
+        );
+    }
+
+    #[test]
+    fn urls() {
+        let web = ["http", "https"];
+        assert!(parse_url("https://www.beehive.govt.nz/release/x", &web).is_ok());
+        assert!(parse_url("mailto:a@b.nz", &[]).is_ok());
+        assert_eq!(
+            parse_url("/release/x", &web).unwrap_err(),
+            "invalid URL `/release/x`: a relative URL, expected an absolute one such as `https://example.org/page`"
+        );
+        assert_eq!(
+            parse_url("ftp://x.nz/", &web).unwrap_err(),
+            "invalid URL `ftp://x.nz/`: scheme `ftp` is not allowed, expected `http` or `https`"
+        );
+        assert_eq!(
+            parse_url("https://x.nz:99999/", &web).unwrap_err(),
+            "invalid URL `https://x.nz:99999/`: the port is not a number from 0 to 65535"
+        );
+        assert_eq!(
+            parse_url("https://", &web).unwrap_err(),
+            "invalid URL `https://`: the host is empty"
+        );
+        assert_eq!(one_of(&["a", "b", "c"]), "`a`, `b` or `c`");
+        assert_eq!(one_of(&["a"]), "`a`");
+    }
+}

@@ -1,0 +1,239 @@
+//! The error model: one [`Kind`] per row of the design's diagnostic table, and
+//! [`Error`], which carries a kind, a field path, a message and a [`Span`] in the
+//! original document.
+
+use std::fmt;
+
+use crate::span::{Location, Span};
+
+/// What went wrong, as a stable, machine-readable kind.
+///
+/// Each kind has a kebab-case name, [`Kind::as_str`], that is printed wherever kinds
+/// are printed (diagnostics, JSON output) and never changes.
+///
+/// # Examples
+///
+/// ```
+/// let err = masthead::split("---\ntitle: x\n").unwrap_err();
+/// assert_eq!(err.kind(), masthead::Kind::UnterminatedFrontMatter);
+/// assert_eq!(err.kind().as_str(), "unterminated-front-matter");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Kind {
+    /// Front matter is required and the document has none.
+    NoFrontMatter,
+    /// An opening fence without a closing fence.
+    UnterminatedFrontMatter,
+    /// The front matter is not valid YAML.
+    YamlSyntax,
+    /// A value (or the root) has the wrong shape: a list for a string, a scalar for a mapping.
+    InvalidType,
+    /// A required field is absent.
+    MissingField,
+    /// A required field is present but null or blank.
+    EmptyValue,
+    /// A date that does not parse or does not exist.
+    MalformedDate,
+    /// A URL that does not parse, is relative, or has a disallowed scheme.
+    MalformedUrl,
+    /// A key repeated in one mapping.
+    DuplicateKey,
+    /// A key that the schema or type does not allow.
+    UnknownField,
+    /// The input bytes are not UTF-8.
+    InvalidUtf8,
+    /// The front matter is larger or deeper than the configured limits.
+    LimitExceeded,
+}
+
+impl Kind {
+    /// Every kind, in the order of the design's table.
+    pub const ALL: [Kind; 12] = [
+        Kind::NoFrontMatter,
+        Kind::UnterminatedFrontMatter,
+        Kind::YamlSyntax,
+        Kind::InvalidType,
+        Kind::MissingField,
+        Kind::EmptyValue,
+        Kind::MalformedDate,
+        Kind::MalformedUrl,
+        Kind::DuplicateKey,
+        Kind::UnknownField,
+        Kind::InvalidUtf8,
+        Kind::LimitExceeded,
+    ];
+
+    /// The stable kebab-case name, e.g. `"malformed-date"`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(masthead::Kind::MissingField.as_str(), "missing-field");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Kind::NoFrontMatter => "no-front-matter",
+            Kind::UnterminatedFrontMatter => "unterminated-front-matter",
+            Kind::YamlSyntax => "yaml-syntax",
+            Kind::InvalidType => "invalid-type",
+            Kind::MissingField => "missing-field",
+            Kind::EmptyValue => "empty-value",
+            Kind::MalformedDate => "malformed-date",
+            Kind::MalformedUrl => "malformed-url",
+            Kind::DuplicateKey => "duplicate-key",
+            Kind::UnknownField => "unknown-field",
+            Kind::InvalidUtf8 => "invalid-utf8",
+            Kind::LimitExceeded => "limit-exceeded",
+        }
+    }
+
+    /// Whether the message of this kind names the field itself, so that the
+    /// one-line form needs no `field `…`: ` prefix.
+    const fn names_field(self) -> bool {
+        matches!(
+            self,
+            Kind::MissingField | Kind::DuplicateKey | Kind::UnknownField | Kind::EmptyValue
+        )
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An error from splitting or parsing a document.
+///
+/// It says *what* ([`kind`](Error::kind), [`message`](Error::message)), *which field*
+/// ([`path`](Error::path), like `ministers[1]` or `author.url`, empty for the root or
+/// the document as a whole) and *where* ([`span`](Error::span), in the original
+/// document, including any byte-order mark and CRLF line endings).
+///
+/// `Display` is one line: ``field `date`: invalid date `2024-13-45`: month 13 is out of
+/// range at line 3 column 7``. An error keeps no copy of the input; it is cheap to
+/// clone and compare, and `Send + Sync`.
+///
+/// # Examples
+///
+/// ```
+/// let src = "---\ntitle: Budget\ndate: 2024-13-45\nurl: https://example.org/\n\
+///            ministers: [A]\nportfolios: [B]\n---\n";
+/// let err = masthead::from_str::<masthead::Release>(src).unwrap_err();
+/// assert_eq!(err.kind(), masthead::Kind::MalformedDate);
+/// assert_eq!(err.path(), "date");
+/// assert_eq!((err.line(), err.column()), (3, 7));
+/// assert_eq!(
+///     err.to_string(),
+///     "field `date`: invalid date `2024-13-45`: month 13 is out of range at line 3 column 7",
+/// );
+/// ```
+#[derive(Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{inner}")]
+pub struct Error {
+    inner: Box<Inner>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Inner {
+    kind: Kind,
+    path: String,
+    message: String,
+    span: Span,
+}
+
+impl Error {
+    pub(crate) fn new(
+        kind: Kind,
+        path: impl Into<String>,
+        message: impl Into<String>,
+        span: Span,
+    ) -> Self {
+        Error {
+            inner: Box::new(Inner {
+                kind,
+                path: path.into(),
+                message: message.into(),
+                span,
+            }),
+        }
+    }
+
+    /// The kind of problem.
+    #[must_use]
+    pub fn kind(&self) -> Kind {
+        self.inner.kind
+    }
+
+    /// The field path: `title`, `ministers[1]`, `author.url`; empty for the root or
+    /// for problems of the document as a whole (a missing fence, bad UTF-8).
+    #[must_use]
+    pub fn path(&self) -> &str {
+        &self.inner.path
+    }
+
+    /// The human message without field and position, lowercase, values in
+    /// backticks: ``invalid date `2024-13-45`: month 13 is out of range``.
+    #[must_use]
+    pub fn message(&self) -> &str {
+        &self.inner.message
+    }
+
+    /// Where the problem is, in the original document.
+    #[must_use]
+    pub fn span(&self) -> Span {
+        self.inner.span
+    }
+
+    /// The location of the start of [`span`](Error::span).
+    #[must_use]
+    pub fn location(&self) -> Location {
+        self.inner.span.location()
+    }
+
+    /// The 1-based line of the problem.
+    #[must_use]
+    pub fn line(&self) -> usize {
+        self.inner.span.line()
+    }
+
+    /// The 1-based column of the problem, counted in characters.
+    #[must_use]
+    pub fn column(&self) -> usize {
+        self.inner.span.column()
+    }
+}
+
+impl fmt::Display for Inner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Inner {
+            kind,
+            path,
+            message,
+            span,
+        } = self;
+        if !path.is_empty() && !kind.names_field() {
+            write!(f, "field `{path}`: ")?;
+        }
+        write!(f, "{message} at {}", span.location())
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Inner {
+            kind,
+            path,
+            message,
+            span,
+        } = &*self.inner;
+        f.debug_struct("Error")
+            .field("kind", kind)
+            .field("path", path)
+            .field("message", message)
+            .field("span", span)
+            .finish()
+    }
+}

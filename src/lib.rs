@@ -1,0 +1,174 @@
+//! Front matter for Markdown documents, read by a written grammar: a zero-copy
+//! splitter, typed serde metadata, and errors that point at the exact line and column
+//! of the original document.
+//!
+//! # Quick start
+//!
+//! ```
+//! use serde::Deserialize;
+//!
+//! #[derive(Deserialize)]
+//! struct Post<'a> {
+//!     title: &'a str,
+//!     #[serde(default)]
+//!     tags: Vec<String>,
+//! }
+//!
+//! let src = "---\ntitle: Hello\ntags: [rust, yaml]\n---\n# Hello\n";
+//! let post = masthead::from_str::<Post>(src)?;
+//! assert_eq!(post.metadata.title, "Hello");
+//! assert_eq!(post.metadata.tags, ["rust", "yaml"]);
+//! assert_eq!(post.body, "# Hello\n");
+//! # Ok::<(), masthead::Error>(())
+//! ```
+//!
+//! # Format
+//!
+//! [`split`] follows this grammar, and nothing else:
+//!
+//! 1. An optional UTF-8 byte-order mark at byte 0 is skipped and remembered
+//!    ([`Document::has_bom`]).
+//! 2. The opening fence is the first line: exactly `---`, then optional spaces or tabs,
+//!    then LF or CRLF. Anything else (a leading blank line, indentation, `----`,
+//!    `---yaml`, text after the dashes, `---` with no line ending) means *no front
+//!    matter*: the whole input after the byte-order mark is the body. That is not an
+//!    error.
+//! 3. The closing fence is the first later line that is exactly `---` or `...`, then
+//!    optional spaces or tabs, then LF, CRLF or the end of input. `---more`,
+//!    `title: a---` and `  ---` never close.
+//! 4. An opening fence with no closing fence is an error,
+//!    [`Kind::UnterminatedFrontMatter`], that points at the opening fence. Nothing is
+//!    guessed and no byte is dropped.
+//! 5. `---` directly followed by a closing fence is an *empty* front matter: present
+//!    (`Some("")`), and distinct from absent (`None`).
+//! 6. The body is every byte after the closing fence's line ending, unchanged.
+//! 7. Lines end at LF; a CR before the LF belongs to the line ending.
+//! 8. Splitting costs time proportional to the front matter, never to the body, and
+//!    allocates nothing.
+//!
+//! # Typed metadata
+//!
+//! [`from_str`] and [`Document::deserialize`] accept any `T: Deserialize<'a>` and go
+//! through serde_yaml (its maintained continuation, kept private). Fields of type
+//! `&'a str` and `Cow<'a, str>` borrow from the input when the YAML scalar is written
+//! as is: plain scalars, single-quoted scalars without `''`, and double-quoted
+//! scalars without escapes. Scalars that must be rewritten (escapes, `''`, block
+//! scalars `|` and `>`, multi-line flow scalars) cannot borrow: use `Cow<'a, str>`
+//! with `#[serde(borrow)]` (or `String`) for fields that may hold them; a `&'a str`
+//! field fails with [`Kind::InvalidType`] on such a value.
+//!
+//! A document without front matter, an empty block and a block of only comments read
+//! as an empty mapping, so a struct whose fields are all optional succeeds;
+//! [`Options::require_front_matter`] makes an absent block an error.
+//!
+//! [`Release`] is the reference document's type: a New Zealand government press
+//! release.
+//!
+//! # Errors and positions
+//!
+//! Parsing stops at the first problem and returns an [`Error`]: a stable [`Kind`], a
+//! field path (`ministers[1]`, `author.url`, empty for the root), a human message and a
+//! [`Span`] in the *original* document. Positions are never relative to the YAML
+//! block: the byte offset is 0-based into the whole input, byte-order mark included;
+//! the line and column are 1-based, lines end at LF, columns count characters, and
+//! the byte-order mark is not a column. A missing field points at the opening fence;
+//! a repeated key at its second occurrence.
+//!
+//! ```
+//! let src = "\u{feff}---\r\ntitle: Budget\r\ndate: 2024-02-30\r\n---\r\n";
+//! let err = masthead::split(src)?.deserialize::<masthead::Release>().unwrap_err();
+//! assert_eq!(err.kind(), masthead::Kind::MalformedDate);
+//! assert_eq!((err.line(), err.column(), err.span().start()), (3, 7, 29));
+//! assert_eq!(err.message(), "invalid date `2024-02-30`: 2024-02 has 29 days");
+//! # Ok::<(), masthead::Error>(())
+//! ```
+//!
+//! # Minimum supported Rust version
+//!
+//! Rust 1.85, the oldest toolchain the locked dependency tree accepts. Raising it is a
+//! minor-version change, listed under *Changed* in the changelog.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(missing_debug_implementations, unreachable_pub)]
+
+mod check;
+mod document;
+mod error;
+mod locate;
+mod options;
+mod release;
+mod span;
+mod split;
+mod yaml;
+
+pub use document::{Document, Parsed};
+pub use error::{Error, Kind};
+pub use options::Options;
+pub use release::Release;
+pub use span::{Location, Span};
+pub use split::{split, split_bytes};
+
+use serde::Deserialize;
+
+/// Splits `src` and deserializes its front matter into `T`, borrowing from `src`
+/// where it can.
+///
+/// A document without front matter reads as an empty mapping; see
+/// [`Options::require_front_matter`] to require it.
+///
+/// # Errors
+///
+/// The first problem, positioned in the original document:
+/// [`Kind::UnterminatedFrontMatter`] from the split, [`Kind::YamlSyntax`] for text that
+/// is not YAML, [`Kind::InvalidType`], [`Kind::MissingField`], [`Kind::DuplicateKey`],
+/// [`Kind::UnknownField`] (with `#[serde(deny_unknown_fields)]`), and, from
+/// [`Release`], [`Kind::EmptyValue`], [`Kind::MalformedDate`] and
+/// [`Kind::MalformedUrl`].
+///
+/// # Examples
+///
+/// ```
+/// use std::borrow::Cow;
+///
+/// #[derive(Debug, serde::Deserialize)]
+/// struct Meta<'a> {
+///     #[serde(borrow)]
+///     title: Cow<'a, str>,
+/// }
+///
+/// let src = "---\ntitle: 'It''s here'\n---\n";
+/// let parsed = masthead::from_str::<Meta>(src)?;
+/// assert_eq!(parsed.metadata.title, "It's here");
+///
+/// let err = masthead::from_str::<Meta>("---\ntitle: [a, b]\n---\n").unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "field `title`: invalid type: sequence, expected a string at line 2 column 8",
+/// );
+/// # Ok::<(), masthead::Error>(())
+/// ```
+pub fn from_str<'a, T: Deserialize<'a>>(src: &'a str) -> Result<Parsed<'a, T>, Error> {
+    Options::new().from_str(src)
+}
+
+/// Like [`from_str`], for bytes.
+///
+/// # Errors
+///
+/// [`Kind::InvalidUtf8`] at the first bad byte, otherwise as [`from_str`].
+///
+/// # Examples
+///
+/// ```
+/// let parsed = masthead::from_slice::<serde::de::IgnoredAny>(b"---\na: 1\n---\nbody")?;
+/// assert_eq!(parsed.body, "body");
+/// # Ok::<(), masthead::Error>(())
+/// ```
+pub fn from_slice<'a, T: Deserialize<'a>>(src: &'a [u8]) -> Result<Parsed<'a, T>, Error> {
+    let src = std::str::from_utf8(src).map_err(|e| split::utf8_error(src, &e))?;
+    from_str(src)
+}
+
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

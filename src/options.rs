@@ -1,0 +1,87 @@
+//! [`Options`]: how strictly to read a document.
+
+use serde::Deserialize;
+
+use crate::document::{Document, Parsed};
+use crate::error::Error;
+
+/// Settings for typed parsing, in the builder style of `url::ParseOptions`:
+/// consuming methods, no separate `build` step.
+///
+/// # Examples
+///
+/// ```
+/// use masthead::{Kind, Options};
+///
+/// #[derive(Debug, serde::Deserialize)]
+/// struct Meta {
+///     title: Option<String>,
+/// }
+///
+/// // By default a document without front matter reads as an empty mapping ...
+/// let lenient = masthead::from_str::<Meta>("# Just Markdown\n")?;
+/// assert_eq!(lenient.metadata.title, None);
+///
+/// // ... unless front matter is required.
+/// let strict = Options::new().require_front_matter(true);
+/// let err = strict.from_str::<Meta>("# Just Markdown\n").unwrap_err();
+/// assert_eq!(err.kind(), Kind::NoFrontMatter);
+/// assert_eq!(
+///     err.to_string(),
+///     "no front matter: the document does not start with a `---` line at line 1 column 1",
+/// );
+/// # Ok::<(), masthead::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    require_front_matter: bool,
+}
+
+impl Options {
+    /// The defaults: front matter is optional.
+    #[must_use]
+    pub const fn new() -> Self {
+        Options {
+            require_front_matter: false,
+        }
+    }
+
+    /// Whether a document without front matter is an error of kind
+    /// [`Kind::NoFrontMatter`](crate::Kind::NoFrontMatter) (default `false`: it reads
+    /// as an empty mapping).
+    #[must_use]
+    pub const fn require_front_matter(mut self, yes: bool) -> Self {
+        self.require_front_matter = yes;
+        self
+    }
+
+    pub(crate) const fn requires_front_matter(&self) -> bool {
+        self.require_front_matter
+    }
+
+    /// Splits `src` and deserializes its front matter; see [`from_str`](crate::from_str).
+    ///
+    /// # Errors
+    ///
+    /// As [`from_str`](crate::from_str), and [`Kind::NoFrontMatter`](crate::Kind::NoFrontMatter)
+    /// when front matter is required and absent.
+    pub fn from_str<'a, T: Deserialize<'a>>(&self, src: &'a str) -> Result<Parsed<'a, T>, Error> {
+        let doc = crate::split(src)?;
+        let metadata = self.deserialize(&doc)?;
+        Ok(Parsed {
+            metadata,
+            body: doc.body(),
+        })
+    }
+
+    /// Deserializes the front matter of an already split document; see
+    /// [`Document::deserialize`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Document::deserialize`], and [`Kind::NoFrontMatter`](crate::Kind::NoFrontMatter)
+    /// when front matter is required and absent.
+    pub fn deserialize<'a, T: Deserialize<'a>>(&self, doc: &Document<'a>) -> Result<T, Error> {
+        crate::yaml::deserialize_with(doc, self)
+    }
+}
