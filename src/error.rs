@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use crate::render::escape;
 use crate::span::{Location, Span};
 
 /// What went wrong, as a stable, machine-readable kind.
@@ -87,15 +88,6 @@ impl Kind {
             Kind::InvalidUtf8 => "invalid-utf8",
             Kind::LimitExceeded => "limit-exceeded",
         }
-    }
-
-    /// Whether the message of this kind names the field itself, so that the
-    /// one-line form needs no `field `…`: ` prefix.
-    const fn names_field(self) -> bool {
-        matches!(
-            self,
-            Kind::MissingField | Kind::DuplicateKey | Kind::UnknownField | Kind::EmptyValue
-        )
     }
 }
 
@@ -208,17 +200,23 @@ impl Error {
 
 impl fmt::Display for Inner {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Inner {
-            kind,
-            path,
-            message,
-            span,
-        } = self;
-        if !path.is_empty() && !kind.names_field() {
-            write!(f, "field `{path}`: ")?;
-        }
-        write!(f, "{message} at {}", span.location())
+        one_line(f, &self.path, &self.message, self.span)
     }
+}
+
+/// The one-line form shared by errors and diagnostics: ``field `path`: message at
+/// line L column C``. The prefix is left out when the message already names the
+/// whole path in backticks, and control characters are escaped.
+pub(crate) fn one_line(
+    f: &mut fmt::Formatter<'_>,
+    path: &str,
+    message: &str,
+    span: Span,
+) -> fmt::Result {
+    if !path.is_empty() && !message.contains(&format!("`{path}`")) {
+        write!(f, "field `{}`: ", escape(path))?;
+    }
+    write!(f, "{} at {}", escape(message), span.location())
 }
 
 impl fmt::Debug for Error {

@@ -92,21 +92,28 @@
 #![warn(missing_debug_implementations, unreachable_pub)]
 
 mod check;
+mod diagnostic;
 mod document;
 mod error;
 mod locate;
 mod options;
 mod release;
+mod render;
 mod span;
 mod split;
+mod validate;
+mod value;
 mod yaml;
 
+pub use diagnostic::{Diagnostic, Report, Severity};
 pub use document::{Document, Parsed};
 pub use error::{Error, Kind};
 pub use options::Options;
 pub use release::Release;
+pub use render::Renderer;
 pub use span::{Location, Span};
 pub use split::{split, split_bytes};
+pub use validate::{from_str_validated, validate, Rule, Schema, Validated};
 
 use serde::Deserialize;
 

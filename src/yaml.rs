@@ -75,9 +75,7 @@ fn explain<'a, T: Deserialize<'a>>(
     let err = rerun.as_ref().unwrap_or(first);
     // In a synthetic `{}` (no block), every position is the document's start.
     let block = doc.front_matter_span().filter(|_| text != "{}");
-    let anchor = doc
-        .opening_fence_span()
-        .map_or_else(|| doc.body_span(), |open| open);
+    let anchor = doc.opening_fence_span().unwrap_or_else(|| doc.body_span());
     let anchor = Span::new(
         anchor.location(),
         anchor.start() + if doc.has_front_matter() { 3 } else { 0 },

@@ -1,0 +1,230 @@
+//! Rendering, kept apart from the data: a rustc-style [`Renderer`] for diagnostics,
+//! and the escaping that keeps control characters of the input off the terminal.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use crate::diagnostic::{Diagnostic, Report, Severity};
+use crate::error::Kind;
+
+/// Renders diagnostics the way rustc does: a title, ` --> origin:line:column`, the
+/// source line, and a caret under the offending text.
+///
+/// Colour is off unless asked for; a program turns it on when its output is a
+/// terminal (`std::io::IsTerminal`). Control and bidirectional-formatting characters
+/// of the input are printed as escapes (`\u{1b}`), never raw.
+///
+/// # Examples
+///
+/// ```
+/// let src = "---\ntitle: Budget\ndate: 2024-13-45\n---\n";
+/// let report = masthead::validate(&masthead::split(src)?, &masthead::Schema::release());
+/// let date = report.iter().find(|d| d.path() == "date").unwrap();
+/// let text = masthead::Renderer::new().render(date, "budget.md", src);
+/// assert_eq!(
+///     text,
+///     "error[malformed-date]: field `date`: invalid date `2024-13-45`: month 13 is out of range
+///  --> budget.md:3:7
+///   |
+/// 3 | date: 2024-13-45
+///   |       ^^^^^^^^^^
+/// ",
+/// );
+/// # Ok::<(), masthead::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Renderer {
+    color: bool,
+}
+
+const RESET: &str = "\x1b[0m";
+const BOLD: &str = "\x1b[1m";
+const BLUE: &str = "\x1b[1;34m";
+
+impl Renderer {
+    /// A renderer without colour.
+    #[must_use]
+    pub const fn new() -> Self {
+        Renderer { color: false }
+    }
+
+    /// Turns ANSI colour on or off.
+    #[must_use]
+    pub const fn color(mut self, yes: bool) -> Self {
+        self.color = yes;
+        self
+    }
+
+    fn paint<'s>(&self, style: &'static str, text: &'s str) -> Cow<'s, str> {
+        if self.color {
+            Cow::Owned(format!("{style}{text}{RESET}"))
+        } else {
+            Cow::Borrowed(text)
+        }
+    }
+
+    /// Renders one diagnostic of `source`, naming the document `origin` (a path).
+    #[must_use]
+    pub fn render(&self, diagnostic: &Diagnostic, origin: &str, source: &str) -> String {
+        let mut out = String::new();
+        let level = match diagnostic.severity() {
+            Severity::Error => "\x1b[1;31m",
+            Severity::Warning => "\x1b[1;33m",
+        };
+        let head = format!("{}[{}]", diagnostic.severity(), diagnostic.kind());
+        let path = diagnostic.path();
+        let mut title = String::new();
+        if !path.is_empty() && !diagnostic.message().contains(&format!("`{path}`")) {
+            title = format!("field `{}`: ", escape(path));
+        }
+        title.push_str(&escape(diagnostic.message()));
+        let _ = writeln!(
+            out,
+            "{}{}",
+            self.paint(level, &head),
+            self.paint(BOLD, &format!(": {title}"))
+        );
+
+        let span = diagnostic.span();
+        let number = span.line().to_string();
+        let pad = " ".repeat(number.len());
+        let _ = writeln!(
+            out,
+            "{pad}{} {}:{}:{}",
+            self.paint(BLUE, "-->"),
+            escape(origin),
+            span.line(),
+            span.column()
+        );
+        let gutter = self.paint(BLUE, "|");
+        if let Some((line, start, len)) = source_line(source, span.start(), span.end()) {
+            let shown = escape_line(line);
+            let before = escape_line(line.get(..start).unwrap_or(line))
+                .chars()
+                .count();
+            let under = escape_line(line.get(start..start + len).unwrap_or(""))
+                .chars()
+                .count();
+            let carets = "^".repeat(under.max(1));
+            let _ = writeln!(out, "{pad} {gutter}");
+            let _ = writeln!(out, "{} {gutter} {shown}", self.paint(BLUE, &number));
+            let _ = writeln!(
+                out,
+                "{pad} {gutter} {}{}",
+                " ".repeat(before),
+                self.paint(level, &carets)
+            );
+        }
+        if let Some(note) = note(diagnostic.kind()) {
+            let _ = writeln!(out, "{pad} {} note: {note}", self.paint(BLUE, "="));
+        }
+        out
+    }
+
+    /// Renders every diagnostic of a report, each followed by a blank line.
+    #[must_use]
+    pub fn render_report(&self, report: &Report, origin: &str, source: &str) -> String {
+        let mut out = String::new();
+        for d in report {
+            out.push_str(&self.render(d, origin, source));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// A hint for kinds whose fix is not obvious from the message.
+fn note(kind: Kind) -> Option<&'static str> {
+    match kind {
+        Kind::UnterminatedFrontMatter => Some("end the front matter with a line `---`"),
+        Kind::NoFrontMatter => {
+            Some("start the document with a line `---`, the metadata, and a line `---`")
+        }
+        Kind::InvalidUtf8 => Some("documents must be UTF-8 text"),
+        Kind::DuplicateKey => {
+            Some("YAML mappings cannot repeat a key; the first value would be used")
+        }
+        _ => None,
+    }
+}
+
+/// The line holding byte `start` (without its line ending or a byte-order mark),
+/// with the offset of `start` in it and how many of `start..end`'s bytes it holds.
+fn source_line(source: &str, start: usize, end: usize) -> Option<(&str, usize, usize)> {
+    if start > source.len() || !source.is_char_boundary(start) {
+        return None;
+    }
+    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source[start..]
+        .find('\n')
+        .map_or(source.len(), |i| start + i);
+    let mut line = &source[line_start..line_end];
+    let mut at = start - line_start;
+    if let Some(rest) = line.strip_prefix('\u{feff}') {
+        line = rest;
+        at = at.saturating_sub(3);
+    }
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let at = at.min(line.len());
+    let mut len = end.saturating_sub(start).min(line.len() - at);
+    while !line.is_char_boundary(at + len) {
+        len -= 1;
+    }
+    Some((line, at, len))
+}
+
+/// Whether `c` must not reach a terminal raw: control characters and the
+/// bidirectional formatting characters that can reorder what a reader sees.
+fn is_hazard(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` with control and bidi characters escaped (`\t`, `\n`, `\u{1b}` …).
+pub(crate) fn escape(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_hazard) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if is_hazard(c) => {
+                let _ = write!(out, "{}", c.escape_unicode());
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A source line for display: tabs become four spaces, other hazards are escaped.
+fn escape_line(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_hazard) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.split('\t').map(escape).collect::<Vec<_>>().join("    "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_controls_and_bidi() {
+        assert_eq!(escape("plain"), "plain");
+        assert_eq!(escape("a\x1b[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(escape("x\u{202e}y\tz\n"), "x\\u{202e}y\\tz\\n");
+        assert_eq!(escape_line("\tk: \u{7}"), "    k: \\u{7}");
+    }
+
+    #[test]
+    fn source_lines() {
+        let src = "\u{feff}a: b\r\nc: dé\n";
+        assert_eq!(source_line(src, 6, 7), Some(("a: b", 3, 1)));
+        assert_eq!(source_line(src, 12, 99), Some(("c: dé", 3, 3)));
+        assert_eq!(source_line(src, 99, 99), None);
+    }
+}
