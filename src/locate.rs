@@ -74,6 +74,15 @@ impl Node {
             })
     }
 
+    /// Where the last entry or item ends, for a collection that has one.
+    fn last_child_end(&self) -> Option<usize> {
+        match &self.kind {
+            NodeKind::Seq(items) => items.last().map(|n| n.end),
+            NodeKind::Map(entries) => entries.last().map(|e| e.key_node.end.max(e.value.end)),
+            NodeKind::Scalar | NodeKind::Alias => None,
+        }
+    }
+
     /// The entries named `key` in the mapping at `path`.
     pub(crate) fn entries<'n>(
         &'n self,
@@ -106,9 +115,14 @@ pub(crate) fn parse(text: &str) -> Option<Node> {
         let (event, span) = event.ok()?;
         let (start, end) = (byte(span.start.index()), byte(span.end.index()));
         let done = match event {
+            // A block scalar (`|`, `>`) runs to the next token: leave out the line
+            // breaks and blank lines it swallowed.
             Event::Scalar(..) => Node {
                 start,
-                end,
+                end: start
+                    + text[start..end]
+                        .trim_end_matches([' ', '\t', '\r', '\n'])
+                        .len(),
                 kind: NodeKind::Scalar,
             },
             Event::Alias(_) => Node {
@@ -140,7 +154,15 @@ pub(crate) fn parse(text: &str) -> Option<Node> {
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let (mut node, _) = stack.pop()?;
-                node.end = node.end.max(end).max(start);
+                // A flow collection ends at its `]` or `}`; a block one at the end of
+                // its last entry, not at the next token, which may come after
+                // comments and blank lines.
+                node.end = if matches!(text.as_bytes().get(start), Some(b']' | b'}')) {
+                    end.max(start)
+                } else {
+                    node.last_child_end().unwrap_or(node.end)
+                }
+                .max(node.start);
                 node
             }
             Event::DocumentEnd | Event::StreamEnd => return None,

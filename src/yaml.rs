@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::document::Document;
 use crate::error::{Error, Kind};
-use crate::locate::{self, display_path, Segment};
+use crate::locate::{self, display_path, Node, NodeKind, Segment};
 use crate::release::EMPTY_PREFIXES;
 use crate::span::Span;
 use crate::Options;
@@ -31,7 +31,118 @@ pub(crate) fn deserialize_with<'a, T: Deserialize<'a>>(
     if is_null_document(block) {
         return from_empty(doc);
     }
-    serde_yaml::from_str(block).map_err(|first| explain::<T>(doc, block, &first))
+    let value = serde_yaml::from_str(block).map_err(|first| explain::<T>(doc, block, &first))?;
+    // serde_yaml lets a map target (`BTreeMap`, `HashMap`, an ignored value) keep the
+    // last of repeated keys; the YAML spec and the design call that an error. A scan
+    // of the text clears almost every block without parsing it again.
+    if may_repeat_a_key(block) {
+        if let Some(err) = duplicate_key(doc, block) {
+            return Err(err);
+        }
+    }
+    Ok(value)
+}
+
+/// The first repeated key of `block`, by the position of its repetition.
+#[cold]
+fn duplicate_key(doc: &Document<'_>, block: &str) -> Option<Error> {
+    let root = locate::parse(block)?;
+    let mut path = Vec::new();
+    let (second, path) = first_repeat(&root, &mut path)?;
+    let base = doc.front_matter_span()?.start();
+    let key = match path.last() {
+        Some(Segment::Key(k)) => k.clone(),
+        _ => String::new(),
+    };
+    Some(Error::new(
+        Kind::DuplicateKey,
+        display_path(&path),
+        format!("duplicate key `{key}`"),
+        Span::of(doc.source(), base + second.start, base + second.end),
+    ))
+}
+
+/// The earliest second occurrence of a key in any mapping under `node`, with the
+/// path of the repeated key.
+fn first_repeat<'n>(node: &'n Node, path: &mut Vec<Segment>) -> Option<(&'n Node, Vec<Segment>)> {
+    let mut best: Option<(&Node, Vec<Segment>)> = None;
+    let mut consider = |found: Option<(&'n Node, Vec<Segment>)>| {
+        if let Some(f) = found {
+            if best.as_ref().is_none_or(|b| f.0.start < b.0.start) {
+                best = Some(f);
+            }
+        }
+    };
+    match &node.kind {
+        NodeKind::Map(entries) => {
+            for (i, entry) in entries.iter().enumerate() {
+                let Some(key) = &entry.key else { continue };
+                path.push(Segment::Key(key.clone()));
+                if entries[..i].iter().any(|e| e.key.as_ref() == Some(key)) {
+                    consider(Some((&entry.key_node, path.clone())));
+                }
+                consider(first_repeat(&entry.value, path));
+                path.pop();
+            }
+        }
+        NodeKind::Seq(items) => {
+            for (i, item) in items.iter().enumerate() {
+                path.push(Segment::Index(i));
+                consider(first_repeat(item, path));
+                path.pop();
+            }
+        }
+        NodeKind::Scalar | NodeKind::Alias => {}
+    }
+    best
+}
+
+/// Whether `block` may hold a repeated key: `false` only when the text proves that it
+/// does not. Implicit keys are single-line and end at a `:`; the text before each
+/// `:` that can end a key (back to a line start, `{`, `[` or `,`, without `- `
+/// indicators and quotes) is a superset of every key as written. Forms that can make
+/// differently written keys equal (a key with an escape or `''`, and at the start
+/// of a token tags, anchors, aliases and explicit `?` keys) send the block to the
+/// full check. Escapes in values (`title: "a \"b\""`) do not.
+fn may_repeat_a_key(block: &str) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    for line in block.lines() {
+        let bytes = line.as_bytes();
+        let mut from = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let token_start = i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'[' | b'{' | b',');
+            match b {
+                b'!' | b'&' | b'*' | b'?' if token_start => return true,
+                b'{' | b'[' | b',' => from = i + 1,
+                b':' => {
+                    let next = bytes.get(i + 1).copied();
+                    let quoted = i > 0 && matches!(bytes[i - 1], b'"' | b'\'');
+                    let ends_key =
+                        matches!(next, None | Some(b' ' | b'\t' | b'\r' | b',' | b']' | b'}'));
+                    if !(ends_key || quoted) {
+                        continue;
+                    }
+                    let mut key = line[from..i].trim();
+                    while let Some(rest) =
+                        key.strip_prefix('-').filter(|r| r.starts_with([' ', '\t']))
+                    {
+                        key = rest.trim_start();
+                    }
+                    let key = key.trim_matches(['"', '\'', ' ', '\t']);
+                    if key.is_empty()
+                        || key.contains('\\')
+                        || key.contains("''")
+                        || !seen.insert(key)
+                    {
+                        return true;
+                    }
+                    from = i + 1;
+                }
+                _ => {}
+            }
+        }
+    }
+    false
 }
 
 /// The error for a document that has no front matter where one is required.
@@ -90,25 +201,39 @@ fn explain<'a, T: Deserialize<'a>>(
     let mark = err.location().map(|l| l.index());
     let message = err.to_string();
 
-    if serde_yaml::from_str::<IgnoredAny>(text).is_err() {
-        let (kind, message) = syntax_message(&message);
+    // serde_yaml reads events as `T` asks for them, so a type error early in the
+    // block can come before a syntax error later on: a block that is not YAML is
+    // reported as such, with the syntax error's own message and position.
+    if let Err(syntax) = serde_yaml::from_str::<IgnoredAny>(text) {
+        let (kind, message) = syntax_message(&syntax.to_string());
+        let mark = syntax.location().map(|l| l.index());
         return Error::new(kind, "", message, mark.map_or(anchor, |m| at(m, 0)));
     }
 
     let mut message = strip_position(&message, err.location().map(|l| (l.line(), l.column())));
-    let yaml_path = display_path(&path);
-    if let Some(rest) = message.strip_prefix(&format!("{yaml_path}: ")) {
-        message = rest.to_owned();
+    // serde_yaml prefixes the path it knows, which may stop short of ours: an error
+    // raised for a null entry names the sequence (`ministers: …`), not the entry.
+    for len in (1..=path.len()).rev() {
+        if let Some(rest) = message.strip_prefix(&format!("{}: ", display_path(&path[..len]))) {
+            message = rest.to_owned();
+            break;
+        }
     }
     let tree = || block.and_then(|b| locate::parse(&doc.source()[b.range()]));
 
     if let Some(field) = backticked(&message, "missing field `") {
-        path.push(Segment::Key(field));
-        let span = if path.len() == 1 {
+        // A missing field of the root points at the opening fence; of a nested
+        // mapping, at that mapping.
+        let span = if path.is_empty() {
             anchor
         } else {
-            mark.map_or(anchor, |m| at(m, 0))
+            match (tree().and_then(|t| value_span(&t, &path, mark)), mark) {
+                (Some((start, end)), _) => at(start, end - start),
+                (None, Some(m)) => at(m, 0),
+                (None, None) => anchor,
+            }
         };
+        path.push(Segment::Key(field));
         return Error::new(Kind::MissingField, display_path(&path), message, span);
     }
     let duplicate = backticked(&message, "duplicate field `").or_else(|| quoted_key(&message));
@@ -131,6 +256,10 @@ fn explain<'a, T: Deserialize<'a>>(
         );
     }
     if let Some(key) = backticked(&message, "unknown field `") {
+        // serde_path_to_error has already entered the unknown key.
+        if path.last() == Some(&Segment::Key(key.clone())) {
+            path.pop();
+        }
         let found = tree().and_then(|t| {
             t.entries(&path, &key)
                 .next()
@@ -154,19 +283,34 @@ fn explain<'a, T: Deserialize<'a>>(
     } else {
         Kind::InvalidType
     };
-    // Point at the whole value when the tree agrees with serde_yaml's mark.
-    let span = match mark {
-        Some(m) => {
-            let value = tree().and_then(|t| {
-                t.get(&path)
-                    .filter(|n| n.start == m)
-                    .map(|n| n.end - n.start)
-            });
-            at(m, value.unwrap_or(0))
-        }
-        None => anchor,
+    let span = match (tree().and_then(|t| value_span(&t, &path, mark)), mark) {
+        (Some((start, end)), _) => at(start, end - start),
+        (None, Some(m)) => at(m, 0),
+        (None, None) => anchor,
     };
     Error::new(kind, display_path(&path), message, span)
+}
+
+/// The byte range of the value at `path` (relative to the block), to point at.
+///
+/// serde_yaml's mark is the value's own only for errors raised while reading a
+/// scalar or entering a collection; errors raised for a null, or after the last
+/// entry of a sequence, carry the mark of the enclosing collection. So the value
+/// itself wins, unless the mark lies strictly inside it (a deeper position than the
+/// path names). A value with no text (`title:`) yields its key.
+fn value_span(root: &Node, path: &[Segment], mark: Option<usize>) -> Option<(usize, usize)> {
+    let node = root.get(path)?;
+    if mark.is_some_and(|m| node.start < m && m < node.end) {
+        return None;
+    }
+    if node.start == node.end {
+        if let Some((Segment::Key(key), parent)) = path.split_last() {
+            if let Some(entry) = root.entries(parent, key).next() {
+                return Some((entry.key_node.start, entry.key_node.end));
+            }
+        }
+    }
+    Some((node.start, node.end))
 }
 
 /// Our path segments from serde_path_to_error's.
@@ -248,6 +392,42 @@ mod tests {
                 "invalid YAML: found unexpected end of stream".to_owned()
             )
         );
+    }
+
+    #[test]
+    fn repeated_keys_are_never_missed_by_the_scan() {
+        // Keys that may be equal: the full check decides.
+        for block in [
+            "a: 1\na: 2\n",
+            "a: 1\n'a': 2\n",
+            "a: 1\n\"a\" : 2\n",
+            "x:\n  a: 1\ny:\n  - a: 2\n",
+            "{a: 1, b: 2, a: 3}\n",
+            "{\"a\":1, \"a\":2}\n",
+            "x: [{a: 1}, {a: 2}]\n",
+            "- - a: 1\n  - a: 2\n",
+            "\"a, b\": 1\n'a, b': 2\n",
+            "\"a: b\": 1\n'a: b': 2\n",
+            "\"\\x61\": 1\na: 2\n",
+            "'it''s': 1\n\"it's\": 2\n",
+            "&k a: 1\na: 2\n",
+            "!!str a: 1\na: 2\n",
+            "? a\n: 1\na: 2\n",
+            "b: &x 1\n*x : 2\n",
+            "\"\": 1\n",
+        ] {
+            assert!(may_repeat_a_key(block), "{block:?}");
+        }
+        // Keys that cannot be equal: no second parse.
+        for block in [
+            "",
+            "title: \"He Rā Maumahara: national commemoration\"\ndate: 2024-05-13\n",
+            "url: https://www.beehive.govt.nz/release/x\nattachments:\n  - https://a.nz/b.pdf\n",
+            "title: What next? R&D now!\ntime: 12:30\n",
+            "tags: [a, b]\nauthor: {name: x, url: y}\n",
+        ] {
+            assert!(!may_repeat_a_key(block), "{block:?}");
+        }
     }
 
     #[test]

@@ -1,3 +1,5 @@
 mod corpus;
+mod de;
+mod messages;
 mod props;
 mod split;
