@@ -102,6 +102,15 @@ impl Node {
 /// Parses the first YAML document of `text` into a tree of spans; `None` when the
 /// text is not YAML that saphyr-parser reads, or holds no document.
 pub(crate) fn parse(text: &str) -> Option<Node> {
+    // saphyr-parser rejects a tab after `:` (`date:\t2024-13-45`), which YAML and
+    // serde_yaml accept. A space in its place keeps every byte offset.
+    parse_as_is(text).or_else(|| {
+        text.contains('\t')
+            .then(|| parse_as_is(&text.replace('\t', " ")))?
+    })
+}
+
+fn parse_as_is(text: &str) -> Option<Node> {
     // saphyr counts characters; map character indexes to byte offsets.
     let bytes_at: Vec<usize> = text
         .char_indices()

@@ -141,9 +141,7 @@ fn note(kind: Kind) -> Option<&'static str> {
             Some("start the document with a line `---`, the metadata, and a line `---`")
         }
         Kind::InvalidUtf8 => Some("documents must be UTF-8 text"),
-        Kind::DuplicateKey => {
-            Some("YAML mappings cannot repeat a key; the first value would be used")
-        }
+        Kind::DuplicateKey => Some("a YAML mapping cannot repeat a key: keep one of the entries"),
         _ => None,
     }
 }

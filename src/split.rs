@@ -75,7 +75,7 @@ pub fn split(src: &str) -> Result<Document<'_>, Error> {
             let fences = Fences { open, block, close };
             return Ok(Document::new(src, bom, Some(fences), body));
         }
-        match bytes[line_start..].iter().position(|&b| b == b'\n') {
+        match memchr::memchr(b'\n', &bytes[line_start..]) {
             Some(i) => {
                 line_start += i + 1;
                 line += 1;

@@ -419,7 +419,7 @@ pub fn validate(doc: &Document<'_>, schema: &Schema) -> Report {
     if !doc.has_front_matter() && schema.require_front_matter {
         return Report::from(crate::yaml::no_front_matter(doc));
     }
-    let value = match doc.deserialize::<Value<'_>>() {
+    let value = match crate::yaml::value(doc) {
         Ok(v) => v,
         Err(e) => return Report::from(e),
     };
@@ -540,6 +540,15 @@ fn key_text<'v>(key: &'v Value<'_>) -> Cow<'v, str> {
         }))
 }
 
+/// Whether two keys name the same entry: scalars by their text, as the typed path
+/// sees them (`1` and `'1'` are one field), sequences and mappings by value.
+fn same_key(a: &Value<'_>, b: &Value<'_>) -> bool {
+    match (a, b) {
+        (Value::Seq(_) | Value::Map(_), _) | (_, Value::Seq(_) | Value::Map(_)) => a == b,
+        _ => key_text(a) == key_text(b),
+    }
+}
+
 /// How a value shows in an `invalid type` message: ``string `x` ``, `sequence` …
 fn unexpected(value: &Value<'_>) -> String {
     match value {
@@ -584,7 +593,9 @@ impl Run {
                     let name = key_text(key);
                     path.push(Segment::Key(name.clone().into_owned()));
                     ptr.push(i);
-                    if entries[..i].iter().any(|(k, _)| k == key) {
+                    // Keys are compared as the field names they stand for, as the
+                    // typed path compares them: `1` and `'1'` are one field.
+                    if entries[..i].iter().any(|(k, _)| same_key(k, key)) {
                         let message = format!("duplicate key `{name}`");
                         self.push(
                             Kind::DuplicateKey,
@@ -631,6 +642,29 @@ impl Run {
             );
             return;
         };
+        // Fields are named by text: a schema that names fields (or allows none)
+        // reads the mapping the way a struct does, and a struct takes no key that is
+        // a sequence or a mapping.
+        let fields_by_name = schema.strict || !schema.fields.is_empty();
+        if fields_by_name {
+            for (i, (key, _)) in entries.iter().enumerate() {
+                if matches!(key, Value::Seq(_) | Value::Map(_)) {
+                    ptr.push(i);
+                    let message = format!(
+                        "invalid type: {} as a key, expected a field name",
+                        unexpected(key)
+                    );
+                    self.push(
+                        Kind::InvalidType,
+                        sev,
+                        path,
+                        message,
+                        Target::Key(ptr.clone()),
+                    );
+                    ptr.pop();
+                }
+            }
+        }
         for field in &schema.fields {
             let found = entries
                 .iter()
@@ -678,7 +712,8 @@ impl Run {
             let names: Vec<&str> = schema.fields.iter().map(|f| f.name.as_str()).collect();
             for (i, (key, _)) in entries.iter().enumerate() {
                 let name = key_text(key);
-                if !names.contains(&name.as_ref()) {
+                let scalar = !matches!(key, Value::Seq(_) | Value::Map(_));
+                if scalar && !names.contains(&name.as_ref()) {
                     path.push(Segment::Key(name.clone().into_owned()));
                     ptr.push(i);
                     let message = if names.is_empty() {
@@ -874,7 +909,10 @@ impl Run {
 /// built once, only here, and only when there is something to report.
 fn position(doc: &Document<'_>, found: Vec<Found>) -> Vec<Diagnostic> {
     let block = doc.front_matter_span();
-    let tree = block.and_then(|b| locate::parse(&doc.source()[b.range()]));
+    let tree = block.and_then(|b| {
+        let text = &doc.source()[b.range()];
+        locate::parse(text)
+    });
     let fence = match doc.opening_fence_span() {
         Some(open) => Span::new(open.location(), open.start() + 3),
         None => Span::new(doc.body_span().location(), doc.body_span().start()),
@@ -889,11 +927,29 @@ fn position(doc: &Document<'_>, found: Vec<Found>) -> Vec<Diagnostic> {
                 (Target::Value(ptr), Some(root)) => walk(root, ptr, false),
             };
             let span = node.map_or(fence, |(start, end)| {
+                let (start, end) = dash_of_empty_item(&doc.source()[base..], start, end);
                 Span::of(doc.source(), base + start, base + end)
             });
             Diagnostic::new(f.kind, f.severity, f.path, span, f.message)
         })
         .collect()
+}
+
+/// An empty entry of a block sequence (`-` alone on its line) has an empty span
+/// after the dash; the dash stands in for it, as a key stands in for an empty value.
+fn dash_of_empty_item(text: &str, start: usize, end: usize) -> (usize, usize) {
+    if start != end {
+        return (start, end);
+    }
+    let before = text
+        .get(..start)
+        .unwrap_or("")
+        .trim_end_matches([' ', '\t']);
+    if before.ends_with('-') {
+        (before.len() - 1, before.len())
+    } else {
+        (start, end)
+    }
 }
 
 /// The byte range (relative to the block) of the node at `ptr`, or of its key. A

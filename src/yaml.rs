@@ -10,6 +10,7 @@ use crate::error::{Error, Kind};
 use crate::locate::{self, display_path, Node, NodeKind, Segment};
 use crate::release::EMPTY_PREFIXES;
 use crate::span::Span;
+use crate::value::Value;
 use crate::Options;
 
 /// Deserializes the front matter of `doc` with the default options.
@@ -22,6 +23,28 @@ pub(crate) fn deserialize_with<'a, T: Deserialize<'a>>(
     doc: &Document<'a>,
     options: &Options,
 ) -> Result<T, Error> {
+    let value = read(doc, options)?;
+    // serde_yaml lets a map target (`BTreeMap`, `HashMap`, an ignored value) keep the
+    // last of repeated keys; the YAML spec and the design call that an error. A scan
+    // of the text clears almost every block without parsing it again.
+    if let Some(block) = doc.front_matter() {
+        if may_repeat_a_key(block) {
+            if let Some(err) = duplicate_key(doc, block) {
+                return Err(err);
+            }
+        }
+    }
+    Ok(value)
+}
+
+/// The front matter as a [`Value`] that keeps repeated keys (validation reports
+/// every one of them itself).
+pub(crate) fn value<'a>(doc: &Document<'a>) -> Result<Value<'a>, Error> {
+    read(doc, &Options::new())
+}
+
+/// Deserializes `T` from the block, or from an empty mapping when there is none.
+fn read<'a, T: Deserialize<'a>>(doc: &Document<'a>, options: &Options) -> Result<T, Error> {
     let Some(block) = doc.front_matter() else {
         if options.requires_front_matter() {
             return Err(no_front_matter(doc));
@@ -31,16 +54,7 @@ pub(crate) fn deserialize_with<'a, T: Deserialize<'a>>(
     if is_null_document(block) {
         return from_empty(doc);
     }
-    let value = serde_yaml::from_str(block).map_err(|first| explain::<T>(doc, block, &first))?;
-    // serde_yaml lets a map target (`BTreeMap`, `HashMap`, an ignored value) keep the
-    // last of repeated keys; the YAML spec and the design call that an error. A scan
-    // of the text clears almost every block without parsing it again.
-    if may_repeat_a_key(block) {
-        if let Some(err) = duplicate_key(doc, block) {
-            return Err(err);
-        }
-    }
-    Ok(value)
+    serde_yaml::from_str(block).map_err(|first| explain::<T>(doc, block, &first))
 }
 
 /// The first repeated key of `block`, by the position of its repetition.
@@ -98,48 +112,57 @@ fn first_repeat<'n>(node: &'n Node, path: &mut Vec<Segment>) -> Option<(&'n Node
 }
 
 /// Whether `block` may hold a repeated key: `false` only when the text proves that it
-/// does not. Implicit keys are single-line and end at a `:`; the text before each
-/// `:` that can end a key (back to a line start, `{`, `[` or `,`, without `- `
-/// indicators and quotes) is a superset of every key as written. Forms that can make
-/// differently written keys equal (a key with an escape or `''`, and at the start
-/// of a token tags, anchors, aliases and explicit `?` keys) send the block to the
-/// full check. Escapes in values (`title: "a \"b\""`) do not.
+/// does not. It runs on every successful typed parse, so it reads each line once and
+/// allocates only past 32 keys.
+///
+/// A key of a block mapping is a plain scalar that starts its line (after the
+/// indentation and any `- ` indicators) and ends at the first `: `, `:` tab or `:` at
+/// the end of the line, so those texts are a superset of every such key. Lines that
+/// could hold keys written some other way send the block to the full check: a quoted
+/// key, a flow mapping (`{`), an explicit key (`?`), a tag, an anchor or an alias
+/// before a key. Repeats among the candidates (including the same key in two sibling
+/// mappings) do too; the full check then decides.
 fn may_repeat_a_key(block: &str) -> bool {
-    let mut seen = std::collections::HashSet::new();
-    for line in block.lines() {
-        let bytes = line.as_bytes();
-        let mut from = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            let token_start = i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'[' | b'{' | b',');
-            match b {
-                b'!' | b'&' | b'*' | b'?' if token_start => return true,
-                b'{' | b'[' | b',' => from = i + 1,
-                b':' => {
-                    let next = bytes.get(i + 1).copied();
-                    let quoted = i > 0 && matches!(bytes[i - 1], b'"' | b'\'');
-                    let ends_key =
-                        matches!(next, None | Some(b' ' | b'\t' | b'\r' | b',' | b']' | b'}'));
-                    if !(ends_key || quoted) {
-                        continue;
-                    }
-                    let mut key = line[from..i].trim();
-                    while let Some(rest) =
-                        key.strip_prefix('-').filter(|r| r.starts_with([' ', '\t']))
-                    {
-                        key = rest.trim_start();
-                    }
-                    let key = key.trim_matches(['"', '\'', ' ', '\t']);
-                    if key.is_empty()
-                        || key.contains('\\')
-                        || key.contains("''")
-                        || !seen.insert(key)
-                    {
-                        return true;
-                    }
-                    from = i + 1;
-                }
-                _ => {}
+    if memchr::memchr(b'{', block.as_bytes()).is_some() {
+        return true;
+    }
+    let mut small: Vec<&str> = Vec::new();
+    let mut large: Option<std::collections::HashSet<&str>> = None;
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', block.as_bytes()).chain([block.len()]) {
+        let line = &block[start..end];
+        start = end + 1;
+        let mut rest = line.trim_start_matches([' ', '\t']);
+        while let Some(after) = rest
+            .strip_prefix('-')
+            .filter(|r| r.is_empty() || r.starts_with([' ', '\t']))
+        {
+            rest = after.trim_start_matches([' ', '\t']);
+        }
+        match rest.as_bytes().first() {
+            None | Some(b'#') => continue,
+            Some(b'"' | b'\'' | b'?' | b'!' | b'&' | b'*') => return true,
+            Some(_) => {}
+        }
+        let bytes = rest.as_bytes();
+        let Some(colon) = memchr::memchr_iter(b':', bytes)
+            .find(|&i| matches!(bytes.get(i + 1), None | Some(b' ' | b'\t' | b'\r')))
+        else {
+            continue;
+        };
+        let key = rest[..colon].trim_end_matches([' ', '\t']);
+        if let Some(set) = &mut large {
+            if !set.insert(key) {
+                return true;
             }
+        } else if small.contains(&key) {
+            return true;
+        } else if small.len() < 32 {
+            small.push(key);
+        } else {
+            let mut set: std::collections::HashSet<&str> = small.drain(..).collect();
+            set.insert(key);
+            large = Some(set);
         }
     }
     false
@@ -205,8 +228,9 @@ fn explain<'a, T: Deserialize<'a>>(
     // block can come before a syntax error later on: a block that is not YAML is
     // reported as such, with the syntax error's own message and position.
     if let Err(syntax) = serde_yaml::from_str::<IgnoredAny>(text) {
-        let (kind, message) = syntax_message(&syntax.to_string());
-        let mark = syntax.location().map(|l| l.index());
+        let first_line = block.map_or(1, |b| b.line());
+        let (kind, message, offset) = syntax_message(&syntax.to_string(), first_line);
+        let mark = offset.or_else(|| syntax.location().map(|l| l.index()));
         return Error::new(kind, "", message, mark.map_or(anchor, |m| at(m, 0)));
     }
 
@@ -223,17 +247,26 @@ fn explain<'a, T: Deserialize<'a>>(
 
     if let Some(field) = backticked(&message, "missing field `") {
         // A missing field of the root points at the opening fence; of a nested
-        // mapping, at that mapping.
+        // mapping, at the key that holds it (at the mapping, in a list), as
+        // validation does.
         let span = if path.is_empty() {
             anchor
         } else {
-            match (tree().and_then(|t| value_span(&t, &path, mark)), mark) {
+            let holder = tree().and_then(|t| match path.split_last() {
+                Some((Segment::Key(k), parent)) => t
+                    .entries(parent, k)
+                    .next()
+                    .map(|e| (e.key_node.start, e.key_node.end)),
+                _ => value_span(&t, &path, mark),
+            });
+            match (holder, mark) {
                 (Some((start, end)), _) => at(start, end - start),
                 (None, Some(m)) => at(m, 0),
                 (None, None) => anchor,
             }
         };
         path.push(Segment::Key(field));
+        let message = format!("missing field `{}`", display_path(&path));
         return Error::new(Kind::MissingField, display_path(&path), message, span);
     }
     let duplicate = backticked(&message, "duplicate field `").or_else(|| quoted_key(&message));
@@ -351,28 +384,49 @@ fn quoted_key(message: &str) -> Option<String> {
 
 /// A libyaml message, `problem at line L column C, context at line …`, without its
 /// block-relative positions (the error's span carries the rebased one).
-fn syntax_message(message: &str) -> (Kind, String) {
-    if message.ends_with("limit exceeded") || message.starts_with("recursion limit exceeded") {
-        return (
-            Kind::LimitExceeded,
-            message
-                .split(" at line ")
-                .next()
-                .unwrap_or(message)
-                .to_owned(),
-        );
+fn syntax_message(message: &str, first_line: usize) -> (Kind, String, Option<usize>) {
+    let head = message.split(" at line ").next().unwrap_or(message);
+    if head.ends_with("limit exceeded") {
+        return (Kind::LimitExceeded, head.to_owned(), None);
     }
-    let mut parts = message.splitn(2, " at line ");
-    let problem = parts.next().unwrap_or(message);
-    let context = parts
-        .next()
-        .and_then(|rest| rest.split_once(", ").map(|(_, ctx)| ctx))
-        .map(|ctx| ctx.split(" at line ").next().unwrap_or(ctx));
-    let text = match context {
-        Some(ctx) => format!("invalid YAML: {problem}, {ctx}"),
-        None => format!("invalid YAML: {problem}"),
-    };
-    (Kind::YamlSyntax, text)
+    // Reader errors (a control character, say) give a byte offset instead.
+    if let Some((problem, offset)) = message.rsplit_once(" at position ") {
+        if let Ok(offset) = offset.parse() {
+            return (
+                Kind::YamlSyntax,
+                format!("invalid YAML: {problem}"),
+                Some(offset),
+            );
+        }
+    }
+    // `problem at line L column C, context at line L2 column C2`: the context's
+    // position is rebased to the document, the problem's is the error's span.
+    let context = message
+        .split_once(" at line ")
+        .and_then(|(_, rest)| rest.split_once(", "))
+        .map(|(_, ctx)| match ctx.split_once(" at line ") {
+            Some((what, at)) => match rebase(at, first_line) {
+                Some((line, column)) => {
+                    format!(" ({what} that starts at line {line} column {column})")
+                }
+                None => format!(" ({what})"),
+            },
+            None => format!(" ({ctx})"),
+        });
+    (
+        Kind::YamlSyntax,
+        format!("invalid YAML: {head}{}", context.unwrap_or_default()),
+        None,
+    )
+}
+
+/// `L column C` relative to a block whose first line is `first_line` of the document.
+fn rebase(at: &str, first_line: usize) -> Option<(usize, usize)> {
+    let (line, column) = at.split_once(" column ")?;
+    Some((
+        line.trim().parse::<usize>().ok()? + first_line - 1,
+        column.trim().parse().ok()?,
+    ))
 }
 
 #[cfg(test)]
@@ -380,16 +434,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn syntax_messages_lose_relative_positions() {
+    fn syntax_messages_rebase_their_context() {
         assert_eq!(
-            syntax_message("did not find expected key at line 3 column 1, while parsing a block mapping at line 1 column 1"),
-            (Kind::YamlSyntax, "invalid YAML: did not find expected key, while parsing a block mapping".to_owned())
+            syntax_message("did not find expected key at line 3 column 1, while parsing a block mapping at line 1 column 1", 2),
+            (Kind::YamlSyntax, "invalid YAML: did not find expected key (while parsing a block mapping that starts at line 2 column 1)".to_owned(), None)
         );
         assert_eq!(
-            syntax_message("found unexpected end of stream at line 2 column 1"),
+            syntax_message("found unexpected end of stream at line 2 column 1", 2),
             (
                 Kind::YamlSyntax,
-                "invalid YAML: found unexpected end of stream".to_owned()
+                "invalid YAML: found unexpected end of stream".to_owned(),
+                None
+            )
+        );
+        assert_eq!(
+            syntax_message("control characters are not allowed at position 7", 2),
+            (
+                Kind::YamlSyntax,
+                "invalid YAML: control characters are not allowed".to_owned(),
+                Some(7)
+            )
+        );
+        assert_eq!(
+            syntax_message("recursion limit exceeded at line 1 column 200", 2),
+            (
+                Kind::LimitExceeded,
+                "recursion limit exceeded".to_owned(),
+                None
             )
         );
     }
@@ -415,6 +486,9 @@ mod tests {
             "? a\n: 1\na: 2\n",
             "b: &x 1\n*x : 2\n",
             "\"\": 1\n",
+            "tags: [a, b]\nauthor: {name: x, url: y}\n",
+            "a:\tb\na : c\n",
+            "- a: 1\n- a: 2\n",
         ] {
             assert!(may_repeat_a_key(block), "{block:?}");
         }
@@ -424,7 +498,8 @@ mod tests {
             "title: \"He Rā Maumahara: national commemoration\"\ndate: 2024-05-13\n",
             "url: https://www.beehive.govt.nz/release/x\nattachments:\n  - https://a.nz/b.pdf\n",
             "title: What next? R&D now!\ntime: 12:30\n",
-            "tags: [a, b]\nauthor: {name: x, url: y}\n",
+            "tags: [a, b]\nkeywords: []\n",
+            "ministers:\n  - Hon A\n  -\nportfolios: [x: y]\n",
         ] {
             assert!(!may_repeat_a_key(block), "{block:?}");
         }

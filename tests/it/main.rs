@@ -2,4 +2,6 @@ mod corpus;
 mod de;
 mod messages;
 mod props;
+mod render;
 mod split;
+mod validate;

@@ -349,7 +349,7 @@ fn yaml_syntax() {
             "",
             (3, 1, 17),
             "",
-            "invalid YAML: did not find expected ',' or ']', while parsing a flow sequence at line 3 column 1",
+            "invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 2 column 8) at line 3 column 1",
         ),
         // Jekyll's own broken fixture, `_broken/bad_post.md`.
         case(
@@ -359,7 +359,7 @@ fn yaml_syntax() {
             "",
             (3, 1, 16),
             "",
-            "invalid YAML: did not find expected node content, while parsing a flow node at line 3 column 1",
+            "invalid YAML: did not find expected node content (while parsing a flow node) at line 3 column 1",
         ),
         // `%` cannot start a plain scalar (PowerShell-Docs, ForEach-Object.md).
         case(
@@ -369,7 +369,7 @@ fn yaml_syntax() {
             "",
             (3, 5, 17),
             "",
-            "invalid YAML: found character that cannot start any token, while scanning for the next token at line 3 column 5",
+            "invalid YAML: found character that cannot start any token (while scanning for the next token) at line 3 column 5",
         ),
         // Tabs do not indent.
         case(
@@ -379,7 +379,7 @@ fn yaml_syntax() {
             "",
             (3, 1, 13),
             "",
-            "invalid YAML: found a tab character that violates indentation, while scanning a plain scalar at line 3 column 1",
+            "invalid YAML: found a tab character that violates indentation (while scanning a plain scalar that starts at line 2 column 8) at line 3 column 1",
         ),
         case(
             any,
@@ -388,7 +388,7 @@ fn yaml_syntax() {
             "",
             (3, 1, 10),
             "",
-            "invalid YAML: found character that cannot start any token, while scanning for the next token at line 3 column 1",
+            "invalid YAML: found character that cannot start any token (while scanning for the next token) at line 3 column 1",
         ),
         // An unclosed quote runs to the end of the block.
         case(
@@ -398,7 +398,7 @@ fn yaml_syntax() {
             "",
             (3, 1, 16),
             "",
-            "invalid YAML: found unexpected end of stream, while scanning a quoted scalar at line 3 column 1",
+            "invalid YAML: found unexpected end of stream (while scanning a quoted scalar that starts at line 2 column 8) at line 3 column 1",
         ),
         // Columns count characters, offsets bytes: `ü` is one column, two bytes.
         case(
@@ -417,7 +417,7 @@ fn yaml_syntax() {
             "",
             (4, 1, 32),
             "",
-            "invalid YAML: did not find expected ',' or ']', while parsing a flow sequence at line 4 column 1",
+            "invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 3 column 4) at line 4 column 1",
         ),
     ];
     for c in &cases {
@@ -610,24 +610,25 @@ fn missing_field() {
             "",
             "missing field `title` at line 1 column 1",
         ),
-        // A missing field of a nested struct points at the mapping that lacks it.
+        // A missing field of a nested struct points at the key that holds the
+        // mapping; in a list, at the mapping itself.
         case(
             post,
             "---\nauthor:\n  url: https://example.org/\n---\n",
             "missing-field",
             "author.name",
-            (3, 3, 14),
-            "url: https://example.org/",
-            "field `author.name`: missing field `name` at line 3 column 3",
+            (2, 1, 4),
+            "author",
+            "missing field `author.name` at line 2 column 1",
         ),
         case(
             post,
             "---\nauthor: {url: x}\n---\n",
             "missing-field",
             "author.name",
-            (2, 9, 12),
-            "{url: x}",
-            "field `author.name`: missing field `name` at line 2 column 9",
+            (2, 1, 4),
+            "author",
+            "missing field `author.name` at line 2 column 1",
         ),
         case(
             posts,
@@ -636,7 +637,7 @@ fn missing_field() {
             "authors[1].url",
             (5, 5, 40),
             "name: B",
-            "field `authors[1].url`: missing field `url` at line 5 column 5",
+            "missing field `authors[1].url` at line 5 column 5",
         ),
     ];
     for c in &cases {
