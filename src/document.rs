@@ -8,7 +8,7 @@ use crate::span::{Location, Span};
 
 /// A document split into front matter and body, borrowing the input.
 ///
-/// Made by [`split`](crate::split) or [`split_bytes`](crate::split_bytes). It is `Copy`
+/// Made by [`split`](fn@crate::split) or [`split_bytes`](crate::split_bytes). It is `Copy`
 /// and holds nothing but the input and a few offsets; every accessor is free.
 ///
 /// A document has one of two shapes:
@@ -66,7 +66,7 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// The whole input, as given to [`split`](crate::split).
+    /// The whole input, as given to [`split`](fn@crate::split).
     #[must_use]
     pub fn source(&self) -> &'a str {
         self.source

@@ -24,7 +24,7 @@
 //!
 //! # Format
 //!
-//! [`split`] follows this grammar, and nothing else:
+//! [`split`](fn@split) follows this grammar, and nothing else:
 //!
 //! 1. An optional UTF-8 byte-order mark at byte 0 is skipped and remembered
 //!    ([`Document::has_bom`]).

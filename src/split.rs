@@ -91,12 +91,12 @@ pub fn split(src: &str) -> Result<Document<'_>, Error> {
     ))
 }
 
-/// Splits a document given as bytes; see [`split`].
+/// Splits a document given as bytes; see [`split`](fn@split).
 ///
 /// # Errors
 ///
 /// Bytes that are not UTF-8 give an error of kind [`Kind::InvalidUtf8`] positioned at
-/// the first bad byte; otherwise as [`split`].
+/// the first bad byte; otherwise as [`split`](fn@split).
 ///
 /// # Examples
 ///
