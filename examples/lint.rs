@@ -414,6 +414,18 @@ impl Summary {
         }
     }
 
+    /// The exit status: 2 when a file could not be read, 1 when a document has an
+    /// error, 0 otherwise.
+    fn status(&self) -> u8 {
+        if self.unreadable > 0 {
+            2
+        } else if self.valid < self.documents {
+            1
+        } else {
+            0
+        }
+    }
+
     fn line(&self, elapsed: Duration) -> String {
         let count = |pick: fn(&(usize, usize)) -> usize| -> (usize, String) {
             let parts: Vec<String> = self
@@ -521,13 +533,7 @@ fn main() -> ExitCode {
     if out.flush().is_err() {
         return ExitCode::from(2);
     }
-    if summary.unreadable > 0 {
-        ExitCode::from(2)
-    } else if summary.valid < summary.documents {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    ExitCode::from(summary.status())
 }
 
 #[cfg(test)]
@@ -564,6 +570,137 @@ mod tests {
             args(&["-j", "0", "x"]).unwrap_err(),
             "--jobs takes a positive number, not `0`"
         );
+    }
+
+    fn linter(schema: Schema, json: bool) -> Linter {
+        Linter {
+            schema,
+            json,
+            renderer: Renderer::new(),
+        }
+    }
+
+    fn samples() -> PathBuf {
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/releases"))
+    }
+
+    #[test]
+    fn the_bundled_samples_in_order_with_one_outcome_each() {
+        let items: Vec<_> = inputs(vec![samples()]).collect();
+        assert_eq!(items.len(), 28);
+        let paths: Vec<_> = items.iter().map(|i| i.as_ref().unwrap().clone()).collect();
+        let mut sorted = paths.clone();
+        sorted.sort();
+        assert_eq!(paths, sorted, "walked in sorted order");
+        for threads in [1, 3] {
+            let outcomes = check_all(&linter(Schema::release(), true), &items, threads);
+            let mut summary = Summary::default();
+            for (o, path) in outcomes.iter().zip(&paths) {
+                let record: serde_json::Value = serde_json::from_str(&o.text).unwrap();
+                assert_eq!(
+                    record["path"],
+                    path.to_string_lossy().as_ref(),
+                    "records keep the input order"
+                );
+                summary.add(o);
+            }
+            assert_eq!(
+                (summary.documents, summary.valid, summary.unreadable),
+                (28, 15, 0)
+            );
+            assert_eq!(summary.status(), 1);
+            assert_eq!(summary.by_kind["malformed-date"], (2, 1));
+        }
+    }
+
+    #[test]
+    fn json_records_follow_the_contract() {
+        let l = linter(Schema::release(), true);
+        let src = b"---\r\ntitle: x\r\ndate: 2024-13-45\r\n---\r\nbody";
+        let record: serde_json::Value =
+            serde_json::from_str(&l.check_bytes("a.md", src).text).unwrap();
+        assert_eq!(
+            record["front_matter"],
+            serde_json::json!({"open_line": 1, "close_line": 4})
+        );
+        assert_eq!(record["body_line"], 5);
+        assert_eq!(record["valid"], false);
+        let first = &record["diagnostics"][0];
+        assert_eq!(first["kind"], "missing-field");
+        assert_eq!(
+            (first["line"].as_u64(), first["column"].as_u64()),
+            (Some(1), Some(1))
+        );
+        let date = record["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["path"] == "date")
+            .unwrap();
+        assert_eq!(
+            date["message"],
+            "invalid date `2024-13-45`: month 13 is out of range"
+        );
+        assert_eq!(
+            (date["line"].as_u64(), date["column"].as_u64()),
+            (Some(3), Some(7))
+        );
+
+        let plain: serde_json::Value =
+            serde_json::from_str(&l.check_bytes("b.md", b"# no front matter\n").text).unwrap();
+        assert_eq!(plain["front_matter"], serde_json::Value::Null);
+        assert_eq!(plain["body_line"], 1);
+        assert_eq!(plain["diagnostics"][0]["kind"], "no-front-matter");
+
+        let utf8: serde_json::Value =
+            serde_json::from_str(&l.check_bytes("c.md", b"---\na: \xff\n---\n").text).unwrap();
+        assert_eq!(utf8["diagnostics"][0]["kind"], "invalid-utf8");
+        assert_eq!(
+            (
+                utf8["diagnostics"][0]["line"].as_u64(),
+                utf8["diagnostics"][0]["column"].as_u64()
+            ),
+            (Some(2), Some(4))
+        );
+    }
+
+    #[test]
+    fn an_unreadable_file_gets_its_record_and_status_2() {
+        let missing = PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/releases/no-such-file.md"
+        ));
+        for json in [true, false] {
+            let o = linter(Schema::any(), json).check(&Ok(missing.clone()));
+            assert!(o.unreadable && !o.valid);
+            assert!(o.text.contains("io-error"), "{}", o.text);
+            let mut summary = Summary::default();
+            summary.add(&o);
+            summary.add(&linter(Schema::any(), json).check_bytes("ok.md", b"---\na: 1\n---\n"));
+            assert_eq!(summary.status(), 2);
+        }
+    }
+
+    #[test]
+    fn human_output_and_summary() {
+        let l = linter(Schema::release(), false);
+        let valid = l.check_bytes("ok.md", b"---\ntitle: T\ndate: 2024-05-13\nurl: https://x.nz/\nministers: [A]\nportfolios: [B]\n---\n");
+        assert_eq!(valid.text, "", "valid documents print nothing");
+        let bad = l.check_bytes("bad.md", b"---\ntitle: T\n");
+        assert!(
+            bad.text.starts_with("error[unterminated-front-matter]: "),
+            "{}",
+            bad.text
+        );
+        assert!(bad.text.contains(" --> bad.md:1:1\n"), "{}", bad.text);
+        let mut summary = Summary::default();
+        summary.add(&valid);
+        summary.add(&bad);
+        assert_eq!(
+            summary.line(Duration::from_millis(1500)),
+            "checked 2 documents in 1.50 s: 1 valid, 1 invalid; 1 error (1 unterminated-front-matter), 0 warnings"
+        );
+        assert_eq!(Summary::default().status(), 0);
     }
 
     #[test]
