@@ -115,7 +115,7 @@ impl Renderer {
                 self.paint(level, &carets)
             );
         }
-        if let Some(note) = note(diagnostic.kind()) {
+        if let Some(note) = note(diagnostic) {
             let _ = writeln!(out, "{pad} {} note: {note}", self.paint(BLUE, "="));
         }
         out
@@ -133,15 +133,19 @@ impl Renderer {
     }
 }
 
-/// A hint for kinds whose fix is not obvious from the message.
-fn note(kind: Kind) -> Option<&'static str> {
-    match kind {
+/// A hint where the fix is not obvious from the message.
+fn note(diagnostic: &Diagnostic) -> Option<&'static str> {
+    match diagnostic.kind() {
         Kind::UnterminatedFrontMatter => Some("end the front matter with a line `---`"),
         Kind::NoFrontMatter => {
             Some("start the document with a line `---`, the metadata, and a line `---`")
         }
         Kind::InvalidUtf8 => Some("documents must be UTF-8 text"),
         Kind::DuplicateKey => Some("a YAML mapping cannot repeat a key: keep one of the entries"),
+        // `- Māori Crown Relations: Te Arawhiti`: the `: ` made a mapping of text.
+        Kind::InvalidType if diagnostic.message().starts_with("invalid type: mapping, expected") && diagnostic.message().contains("string") => {
+            Some("a `: ` inside a value that is not quoted starts a mapping: put the value in quotes")
+        }
         _ => None,
     }
 }

@@ -130,6 +130,24 @@ error[duplicate-key]: duplicate key `title`
 }
 
 #[test]
+fn text_that_yaml_reads_as_a_mapping_has_a_note() {
+    // The archive's most common problem: a portfolio with `: ` in it, unquoted.
+    let src = "---\nportfolios:\n  - Māori Crown Relations: Te Arawhiti\n---\n";
+    let schema = Schema::new().required("portfolios", Rule::list(Rule::string()));
+    assert_eq!(
+        render(src, &schema, "r.md"),
+        "\
+error[invalid-type]: field `portfolios[0]`: invalid type: mapping, expected a string
+ --> r.md:3:5
+  |
+3 |   - Māori Crown Relations: Te Arawhiti
+  |     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  = note: a `: ` inside a value that is not quoted starts a mapping: put the value in quotes
+"
+    );
+}
+
+#[test]
 fn a_tab_before_the_value() {
     // The column counts the tab as one character; the source line shows it as four
     // spaces, and the caret follows.
