@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use crate::error::Error;
 use crate::span::{Location, Span};
+use crate::value::Value;
 
 /// A document split into front matter and body, borrowing the input.
 ///
@@ -48,12 +49,45 @@ pub struct Document<'a> {
     body: Span,
 }
 
-/// The spans of a front-matter block and its fences.
+/// The spans of a front-matter block and its fences, and the block's format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Fences {
+    pub(crate) format: Format,
     pub(crate) open: Span,
     pub(crate) block: Span,
     pub(crate) close: Span,
+}
+
+/// The language of a front-matter block, told by its fences.
+///
+/// `---` fences hold YAML. With the `toml` feature, `+++` fences hold TOML; without
+/// it, a document that starts with `+++` has no front matter.
+///
+/// # Examples
+///
+/// ```
+/// use masthead::Format;
+///
+/// assert_eq!(masthead::split("---\ntitle: x\n---\n")?.format(), Some(Format::Yaml));
+/// assert_eq!(masthead::split("# No front matter\n")?.format(), None);
+/// assert_eq!(Format::Yaml.marker(), "---");
+/// # Ok::<(), masthead::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// YAML between `---` fences (the closing fence may also be `...`).
+    Yaml,
+}
+
+impl Format {
+    /// The three characters of the format's fence lines: `---` or `+++`.
+    #[must_use]
+    pub const fn marker(self) -> &'static str {
+        match self {
+            Format::Yaml => "---",
+        }
+    }
 }
 
 impl<'a> Document<'a> {
@@ -82,6 +116,13 @@ impl<'a> Document<'a> {
     #[must_use]
     pub fn has_front_matter(&self) -> bool {
         self.fences.is_some()
+    }
+
+    /// The format of the front-matter block, told by its fences; `None` when the
+    /// document has no front matter.
+    #[must_use]
+    pub fn format(&self) -> Option<Format> {
+        self.fences.map(|f| f.format)
     }
 
     /// The front-matter text between the fence lines, without them; `None` when the
@@ -158,6 +199,51 @@ impl<'a> Document<'a> {
     /// ```
     pub fn deserialize<T: Deserialize<'a>>(&self) -> Result<T, Error> {
         crate::yaml::deserialize(self)
+    }
+
+    /// The front matter as a generic value, for validation.
+    pub(crate) fn value(&self) -> Result<Value<'a>, Error> {
+        crate::yaml::value(self)
+    }
+
+    /// The same document with `text` as its front matter: every other byte is kept.
+    ///
+    /// - The byte-order mark, both fence lines (`...` closers and trailing blanks
+    ///   included) and the body are copied byte for byte.
+    /// - `text` is written in the document's line-ending style, that of the first
+    ///   line of the block (of the opening fence, for an empty block): in a CRLF
+    ///   document, text with LF line endings gets CRLF; text that holds a CRLF is
+    ///   taken as written, and so is every line ending of an LF document.
+    /// - Text that does not end with a line ending gets one, so that the closing
+    ///   fence stays on a line of its own. Empty text makes an empty block.
+    /// - A document without front matter gets `---` fences before its body (after a
+    ///   byte-order mark), in the line-ending style of the body's first line (LF for
+    ///   a body of one line).
+    ///
+    /// Re-emitting a document's own front matter gives back its input, byte for
+    /// byte. Nothing of the old block survives its replacement: comments, quoting,
+    /// key order and blank lines are whatever `text` has. `text` must not hold a
+    /// line that closes the block (`---` or `...` in YAML); [`to_string`](crate::to_string)
+    /// checks this, this method does not.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let src = "\u{feff}---  \r\ntitle: Old # a comment\r\n...\r\nBody\r\n";
+    /// let doc = masthead::split(src)?;
+    /// assert_eq!(doc.with_front_matter(doc.front_matter().unwrap()), src);
+    /// assert_eq!(
+    ///     doc.with_front_matter("title: New\ntags: [a]"),
+    ///     "\u{feff}---  \r\ntitle: New\r\ntags: [a]\r\n...\r\nBody\r\n",
+    /// );
+    ///
+    /// let plain = masthead::split("# Body\n")?;
+    /// assert_eq!(plain.with_front_matter("title: x\n"), "---\ntitle: x\n---\n# Body\n");
+    /// # Ok::<(), masthead::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_front_matter(&self, text: &str) -> String {
+        crate::write::with_front_matter(self, text)
     }
 }
 

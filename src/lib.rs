@@ -5,7 +5,7 @@
 //! # Quick start
 //!
 //! ```
-//! use serde::Deserialize;
+//! use serde::{Deserialize, Serialize};
 //!
 //! #[derive(Deserialize)]
 //! struct Post<'a> {
@@ -103,10 +103,11 @@ mod span;
 mod split;
 mod validate;
 mod value;
+mod write;
 mod yaml;
 
 pub use diagnostic::{Diagnostic, Report, Severity};
-pub use document::{Document, Parsed};
+pub use document::{Document, Format, Parsed};
 pub use error::{Error, Kind};
 pub use options::Options;
 pub use release::Release;
@@ -115,7 +116,7 @@ pub use span::{Location, Span};
 pub use split::{split, split_bytes};
 pub use validate::{from_str_validated, validate, Rule, Schema, Validated};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Splits `src` and deserializes its front matter into `T`, borrowing from `src`
 /// where it can.
@@ -174,6 +175,72 @@ pub fn from_str<'a, T: Deserialize<'a>>(src: &'a str) -> Result<Parsed<'a, T>, E
 pub fn from_slice<'a, T: Deserialize<'a>>(src: &'a [u8]) -> Result<Parsed<'a, T>, Error> {
     let src = std::str::from_utf8(src).map_err(|e| split::utf8_error(src, &e))?;
     from_str(src)
+}
+
+/// Serializes `metadata` into the front matter of `doc`: the document re-emitted
+/// with the new block, every other byte kept.
+///
+/// The block is written in the document's format (YAML for a document without front
+/// matter), fields in the order `T` serializes them, in the document's line-ending
+/// style; the byte-order mark, the fence lines and the body are kept byte for byte,
+/// as by [`Document::with_front_matter`]. Comments and formatting of the old block
+/// are not kept: the block is written anew. An empty mapping makes an empty block.
+///
+/// # Errors
+///
+/// [`Kind::InvalidType`], positioned at the opening fence, when the serializer
+/// refuses `metadata`, when its root is not a mapping (front matter is a mapping),
+/// or when the written block would not read back as itself.
+///
+/// # Examples
+///
+/// ```
+/// use std::collections::BTreeMap;
+///
+/// let src = "---\r\ntitle: Old\r\n---\r\nBody\r\n";
+/// let doc = masthead::split(src)?;
+/// let mut meta: BTreeMap<String, Vec<String>> = BTreeMap::new();
+/// meta.insert("tags".into(), vec!["rust".into(), "yaml".into()]);
+/// let out = masthead::to_string(&meta, &doc)?;
+/// assert_eq!(out, "---\r\ntags:\r\n- rust\r\n- yaml\r\n---\r\nBody\r\n");
+///
+/// let err = masthead::to_string(&"just text", &doc).unwrap_err();
+/// assert_eq!(err.kind(), masthead::Kind::InvalidType);
+/// # Ok::<(), masthead::Error>(())
+/// ```
+pub fn to_string<T: Serialize + ?Sized>(metadata: &T, doc: &Document<'_>) -> Result<String, Error> {
+    write::to_string(metadata, doc)
+}
+
+/// A new document: `metadata` serialized in `format` between fences, then `body`
+/// byte for byte.
+///
+/// The line endings follow the body's first line (LF for a body of one line).
+///
+/// # Errors
+///
+/// As [`to_string`].
+///
+/// # Examples
+///
+/// ```
+/// #[derive(serde::Serialize)]
+/// struct Post<'a> {
+///     title: &'a str,
+///     draft: bool,
+/// }
+///
+/// let post = Post { title: "Hello", draft: true };
+/// let out = masthead::compose(&post, "# Hello\n", masthead::Format::Yaml)?;
+/// assert_eq!(out, "---\ntitle: Hello\ndraft: true\n---\n# Hello\n");
+/// # Ok::<(), masthead::Error>(())
+/// ```
+pub fn compose<T: Serialize + ?Sized>(
+    metadata: &T,
+    body: &str,
+    format: Format,
+) -> Result<String, Error> {
+    write::compose(metadata, body, format)
 }
 
 #[doc = include_str!("../README.md")]

@@ -1,7 +1,7 @@
 //! The fence grammar: finds the front-matter block and the body without copying,
 //! without allocating, and without reading the body.
 
-use crate::document::{Document, Fences};
+use crate::document::{Document, Fences, Format};
 use crate::error::{Error, Kind};
 use crate::span::{Location, Span};
 
@@ -72,7 +72,12 @@ pub fn split(src: &str) -> Result<Document<'_>, Error> {
                 Location::new(close_end, line, 1 + close_end - line_start)
             };
             let body = Span::new(body_at, src.len());
-            let fences = Fences { open, block, close };
+            let fences = Fences {
+                format: Format::Yaml,
+                open,
+                block,
+                close,
+            };
             return Ok(Document::new(src, bom, Some(fences), body));
         }
         match memchr::memchr(b'\n', &bytes[line_start..]) {

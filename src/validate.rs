@@ -419,7 +419,7 @@ pub fn validate(doc: &Document<'_>, schema: &Schema) -> Report {
     if !doc.has_front_matter() && schema.require_front_matter {
         return Report::from(crate::yaml::no_front_matter(doc));
     }
-    let value = match crate::yaml::value(doc) {
+    let value = match doc.value() {
         Ok(v) => v,
         Err(e) => return Report::from(e),
     };

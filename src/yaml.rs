@@ -168,6 +168,15 @@ fn may_repeat_a_key(block: &str) -> bool {
     false
 }
 
+/// `metadata` as YAML text with LF line endings; an empty mapping is an empty block.
+pub(crate) fn to_text<T: serde::Serialize + ?Sized>(metadata: &T) -> Result<String, String> {
+    match serde_yaml::to_string(metadata) {
+        Ok(text) if text == "{}\n" => Ok(String::new()),
+        Ok(text) => Ok(text),
+        Err(e) => Err(format!("cannot write the metadata as YAML: {e}")),
+    }
+}
+
 /// The error for a document that has no front matter where one is required.
 pub(crate) fn no_front_matter(doc: &Document<'_>) -> Error {
     Error::new(

@@ -13,7 +13,7 @@ use masthead::{split_bytes, Document, Kind};
 const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/samples");
 
 /// The corpus folder; fails loudly when it is missing, because CI always has it.
-fn samples() -> &'static Path {
+pub(crate) fn samples() -> &'static Path {
     let dir = Path::new(SAMPLES);
     assert!(
         dir.join("stats.tsv").is_file(),
@@ -24,14 +24,14 @@ fn samples() -> &'static Path {
 }
 
 /// The bytes of `rel`, a path relative to the corpus folder.
-fn read(rel: &str) -> Vec<u8> {
+pub(crate) fn read(rel: &str) -> Vec<u8> {
     let path = samples().join(rel);
     fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
 /// Every file under `dir`, recursively, as paths relative to the corpus folder with
 /// `/` separators, sorted.
-fn walk(dir: &Path, out: &mut Vec<String>) {
+pub(crate) fn walk(dir: &Path, out: &mut Vec<String>) {
     let entries =
         fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
     for entry in entries {

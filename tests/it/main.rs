@@ -5,3 +5,4 @@ mod props;
 mod render;
 mod split;
 mod validate;
+mod write;
