@@ -7,6 +7,9 @@ use crate::error::Error;
 use crate::span::{Location, Span};
 use crate::value::Value;
 
+/// The separator of [`Document::excerpt`].
+pub const DEFAULT_EXCERPT_SEPARATOR: &str = "<!-- more -->";
+
 /// A document split into front matter and body, borrowing the input.
 ///
 /// Made by [`split`](crate::split) or [`split_bytes`](crate::split_bytes). It is `Copy`
@@ -199,6 +202,58 @@ impl<'a> Document<'a> {
     /// ```
     pub fn deserialize<T: Deserialize<'a>>(&self) -> Result<T, Error> {
         crate::yaml::deserialize(self)
+    }
+
+    /// The excerpt: the body up to the first `<!-- more -->`, as a span of the
+    /// source; `None` when the body has no such separator. See
+    /// [`excerpt_with`](Document::excerpt_with).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let src = "---\ntitle: x\n---\nIntro.\n<!-- more -->\nRest.\n";
+    /// let doc = masthead::split(src)?;
+    /// let excerpt = doc.excerpt().unwrap();
+    /// assert_eq!(&src[excerpt.range()], "Intro.\n");
+    /// assert_eq!((excerpt.line(), excerpt.column()), (4, 1));
+    /// assert_eq!(masthead::split("No separator.\n")?.excerpt(), None);
+    /// # Ok::<(), masthead::Error>(())
+    /// ```
+    #[must_use]
+    pub fn excerpt(&self) -> Option<Span> {
+        self.excerpt_with(DEFAULT_EXCERPT_SEPARATOR)
+    }
+
+    /// The excerpt up to `separator`: the span from the start of the body to the
+    /// first occurrence of `separator` in the body, which is not part of it.
+    ///
+    /// The excerpt exists only when asked for and only where the body says so: it
+    /// is never guessed (not from a `---` line, not from the first paragraph).
+    /// `None` when the body does not hold `separator`, or when `separator` is
+    /// empty. The separator counts wherever it stands, as in Hugo and Jekyll: on a
+    /// line of its own, inside a line, even inside a fenced code block (the body is
+    /// not read as Markdown); its first occurrence ends the excerpt. The excerpt
+    /// keeps the line ending before the separator, CRLF included; a separator at the
+    /// start of the body gives an empty excerpt. The search costs time proportional
+    /// to the excerpt (to the body, when it has no separator).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let src = "+++ not a fence\r\nIntro <!--more--> rest\r\n";
+    /// let doc = masthead::split(src)?;
+    /// assert_eq!(doc.excerpt(), None);
+    /// let excerpt = doc.excerpt_with("<!--more-->").unwrap();
+    /// assert_eq!(&src[excerpt.range()], "+++ not a fence\r\nIntro ");
+    /// # Ok::<(), masthead::Error>(())
+    /// ```
+    #[must_use]
+    pub fn excerpt_with(&self, separator: &str) -> Option<Span> {
+        if separator.is_empty() {
+            return None;
+        }
+        let at = memchr::memmem::find(self.body().as_bytes(), separator.as_bytes())?;
+        Some(Span::new(self.body.location(), self.body.start() + at))
     }
 
     /// The front matter as a generic value, for validation.

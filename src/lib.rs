@@ -107,7 +107,7 @@ mod write;
 mod yaml;
 
 pub use diagnostic::{Diagnostic, Report, Severity};
-pub use document::{Document, Format, Parsed};
+pub use document::{Document, Format, Parsed, DEFAULT_EXCERPT_SEPARATOR};
 pub use error::{Error, Kind};
 pub use options::Options;
 pub use release::Release;

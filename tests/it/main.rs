@@ -1,5 +1,6 @@
 mod corpus;
 mod de;
+mod excerpt;
 mod messages;
 mod props;
 mod render;
