@@ -4,6 +4,7 @@
 use serde::Deserialize;
 
 use crate::error::Error;
+use crate::locate::Node;
 use crate::span::{Location, Span};
 use crate::value::Value;
 
@@ -81,6 +82,9 @@ pub(crate) struct Fences {
 pub enum Format {
     /// YAML between `---` fences (the closing fence may also be `...`).
     Yaml,
+    /// TOML between `+++` fences (the `toml` feature).
+    #[cfg(feature = "toml")]
+    Toml,
 }
 
 impl Format {
@@ -89,6 +93,8 @@ impl Format {
     pub const fn marker(self) -> &'static str {
         match self {
             Format::Yaml => "---",
+            #[cfg(feature = "toml")]
+            Format::Toml => "+++",
         }
     }
 }
@@ -201,7 +207,7 @@ impl<'a> Document<'a> {
     /// # Ok::<(), masthead::Error>(())
     /// ```
     pub fn deserialize<T: Deserialize<'a>>(&self) -> Result<T, Error> {
-        crate::yaml::deserialize(self)
+        crate::Options::new().deserialize(self)
     }
 
     /// The excerpt: the body up to the first `<!-- more -->`, as a span of the
@@ -258,7 +264,20 @@ impl<'a> Document<'a> {
 
     /// The front matter as a generic value, for validation.
     pub(crate) fn value(&self) -> Result<Value<'a>, Error> {
-        crate::yaml::value(self)
+        match self.format() {
+            #[cfg(feature = "toml")]
+            Some(Format::Toml) => crate::toml::value(self),
+            _ => crate::yaml::value(self),
+        }
+    }
+
+    /// The span tree of the block (positions relative to it), to point at values.
+    pub(crate) fn tree(&self) -> Option<Node> {
+        match self.format() {
+            #[cfg(feature = "toml")]
+            Some(Format::Toml) => crate::toml::tree(self),
+            _ => crate::locate::parse(self.front_matter()?),
+        }
     }
 
     /// The same document with `text` as its front matter: every other byte is kept.

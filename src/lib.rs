@@ -83,6 +83,24 @@
 //! # Ok::<(), masthead::Error>(())
 //! ```
 //!
+//! # Write-back and excerpts
+//!
+//! [`Document::with_front_matter`], [`to_string`] and [`compose`] write a document
+//! back with new front matter, keeping the byte-order mark, the fence lines, the
+//! body and the line-ending style; comments and formatting inside the replaced block
+//! are not kept. [`Document::excerpt`] is the body up to an explicit separator, only
+//! when asked for.
+//!
+//! # Crate features
+//!
+//! - `toml` (off by default): TOML front matter between `+++` fences, read with the
+//!   [toml](https://docs.rs/toml) crate (kept private). It is split by the same
+//!   grammar, closed only by a `+++` line ([`Format::Toml`]); typed parsing,
+//!   validation and write-back work as for YAML, with errors positioned in the
+//!   original document; a block that is not TOML is [`Kind::TomlSyntax`]. TOML
+//!   date-times read as text. Without the feature, a document that starts with
+//!   `+++` has no front matter.
+//!
 //! # Minimum supported Rust version
 //!
 //! Rust 1.85, the oldest toolchain the locked dependency tree accepts. Raising it is a
@@ -101,6 +119,8 @@ mod release;
 mod render;
 mod span;
 mod split;
+#[cfg(feature = "toml")]
+mod toml;
 mod validate;
 mod value;
 mod write;

@@ -12,7 +12,7 @@ use crate::check;
 use crate::diagnostic::{Diagnostic, Report, Severity};
 use crate::document::{Document, Parsed};
 use crate::error::Kind;
-use crate::locate::{self, display_path, Node, NodeKind, Segment};
+use crate::locate::{display_path, Node, NodeKind, Segment};
 use crate::span::Span;
 use crate::value::Value;
 
@@ -909,10 +909,7 @@ impl Run {
 /// built once, only here, and only when there is something to report.
 fn position(doc: &Document<'_>, found: Vec<Found>) -> Vec<Diagnostic> {
     let block = doc.front_matter_span();
-    let tree = block.and_then(|b| {
-        let text = &doc.source()[b.range()];
-        locate::parse(text)
-    });
+    let tree = doc.tree();
     let fence = match doc.opening_fence_span() {
         Some(open) => Span::new(open.location(), open.start() + 3),
         None => Span::new(doc.body_span().location(), doc.body_span().start()),

@@ -37,9 +37,9 @@ fn first_line_ending(text: &str) -> Option<&'static str> {
 /// `text` in the line-ending style `eol`, ending with a line ending when it is not
 /// empty. Text that holds a CRLF already is taken as written; text with LF line
 /// endings only gets CRLF in a CRLF document.
-fn block_text(text: &str, eol: &str) -> String {
+fn block_text(text: &str, eol: &str, convert: bool) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16 + 2);
-    if eol == "\r\n" && !text.contains("\r\n") {
+    if convert && eol == "\r\n" && !text.contains("\r\n") {
         for (i, line) in text.split('\n').enumerate() {
             if i > 0 {
                 out.push_str("\r\n");
@@ -57,9 +57,15 @@ fn block_text(text: &str, eol: &str) -> String {
 
 /// See [`Document::with_front_matter`].
 pub(crate) fn with_front_matter(doc: &Document<'_>, text: &str) -> String {
+    emit(doc, text, true)
+}
+
+/// The document with `text` as its block, its line endings converted to the
+/// document's style when `convert` says so.
+fn emit(doc: &Document<'_>, text: &str, convert: bool) -> String {
     let source = doc.source();
     let eol = line_ending(doc);
-    let text = block_text(text, eol);
+    let text = block_text(text, eol, convert);
     match doc.front_matter_span() {
         Some(block) => {
             let (head, tail) = (&source[..block.start()], &source[block.end()..]);
@@ -91,10 +97,19 @@ pub(crate) fn to_string<T: Serialize + ?Sized>(
     let format = doc.format().unwrap_or(Format::Yaml);
     let text = match format {
         Format::Yaml => crate::yaml::to_text(metadata),
+        #[cfg(feature = "toml")]
+        Format::Toml => crate::toml::to_text(metadata),
     }
     .map_err(|message| serialize_error(doc, message))?;
-    let out = with_front_matter(doc, &text);
-    check(doc, &out, &text)?;
+    // TOML keeps the line endings inside a multi-line string as they are, so CRLF
+    // there would change the string: such a block keeps the serializer's LF.
+    let convert = match format {
+        Format::Yaml => true,
+        #[cfg(feature = "toml")]
+        Format::Toml => line_ending(doc) == "\n" || crate::toml::same_with_crlf(&text),
+    };
+    let out = emit(doc, &text, convert);
+    check(doc, &out, &text, convert)?;
     Ok(out)
 }
 
@@ -132,9 +147,9 @@ fn anchor(doc: &Document<'_>) -> Span {
 
 /// Checks that `out` reads back as a document whose block is exactly `text` (in the
 /// document's line endings) and whose root is a mapping, as front matter must be.
-fn check(doc: &Document<'_>, out: &str, text: &str) -> Result<(), Error> {
+fn check(doc: &Document<'_>, out: &str, text: &str, convert: bool) -> Result<(), Error> {
     let again = crate::split(out)?;
-    let expected = block_text(text, line_ending(doc));
+    let expected = block_text(text, line_ending(doc), convert);
     if again.front_matter() != Some(expected.as_str()) || again.body() != doc.body() {
         return Err(serialize_error(
             doc,
@@ -159,12 +174,13 @@ mod tests {
 
     #[test]
     fn block_text_line_endings() {
-        assert_eq!(block_text("a: 1\nb: 2\n", "\r\n"), "a: 1\r\nb: 2\r\n");
-        assert_eq!(block_text("a: 1\nb: 2", "\r\n"), "a: 1\r\nb: 2\r\n");
-        assert_eq!(block_text("a: 1\r\nb: 2\n", "\r\n"), "a: 1\r\nb: 2\n");
-        assert_eq!(block_text("a: 1\r\n", "\n"), "a: 1\r\n");
-        assert_eq!(block_text("a: 1", "\n"), "a: 1\n");
-        assert_eq!(block_text("", "\r\n"), "");
-        assert_eq!(block_text("\n", "\r\n"), "\r\n");
+        assert_eq!(block_text("a: 1\nb: 2\n", "\r\n", true), "a: 1\r\nb: 2\r\n");
+        assert_eq!(block_text("a: 1\nb: 2", "\r\n", true), "a: 1\r\nb: 2\r\n");
+        assert_eq!(block_text("a: 1\r\nb: 2\n", "\r\n", true), "a: 1\r\nb: 2\n");
+        assert_eq!(block_text("a: 1\r\n", "\n", true), "a: 1\r\n");
+        assert_eq!(block_text("a: 1", "\n", true), "a: 1\n");
+        assert_eq!(block_text("", "\r\n", true), "");
+        assert_eq!(block_text("\n", "\r\n", true), "\r\n");
+        assert_eq!(block_text("a\nb", "\r\n", false), "a\nb\r\n");
     }
 }

@@ -13,11 +13,6 @@ use crate::span::Span;
 use crate::value::Value;
 use crate::Options;
 
-/// Deserializes the front matter of `doc` with the default options.
-pub(crate) fn deserialize<'a, T: Deserialize<'a>>(doc: &Document<'a>) -> Result<T, Error> {
-    deserialize_with(doc, &Options::new())
-}
-
 /// Deserializes the front matter of `doc` into `T`.
 pub(crate) fn deserialize_with<'a, T: Deserialize<'a>>(
     doc: &Document<'a>,

@@ -5,5 +5,7 @@ mod messages;
 mod props;
 mod render;
 mod split;
+#[cfg(feature = "toml")]
+mod toml;
 mod validate;
 mod write;
