@@ -235,7 +235,8 @@ fn fence_text(line: &str) -> &str {
 /// - `fm_kind` `yaml` with `front_matter_lines` >= 0: a `---` block of that many
 ///   lines (0 for an empty block). `unterminated-yaml` (lines -2): an opening `---`
 ///   with no closing line. `none` (lines -1): no front matter. `toml`: a `+++` block,
-///   which for our YAML-only grammar is *no* front matter (the `+++` line is body).
+///   front matter with the `toml` feature, and *no* front matter without it (the
+///   `+++` line is body).
 /// - `first_line`: the first line after the BOM, without its line ending, cut at 80
 ///   characters; for files with front matter it is the opening fence.
 /// - `delim_trailing_ws`: whether a fence line of the block has trailing blanks.
