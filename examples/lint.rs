@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run --release --example lint -- --schema release examples/releases
 //! cargo run --release --example lint -- --json ../shared/corpus/samples
+//! cargo run --release --features toml --example lint -- ../shared/corpus/samples/rust-blog/toml
 //! ```
 //!
 //! Run it with `--help` for the whole contract (flags, output, exit codes).
@@ -33,7 +34,9 @@ ARGS:
 
 OPTIONS:
     --schema NAME      any (default): front matter, when present, must be YAML
-                       whose root is a mapping (or empty), without repeated keys.
+                       whose root is a mapping (or empty), without repeated keys;
+                       built with `--features toml`, TOML between `+++` fences
+                       is front matter too (without it, `+++` is body).
                        release: the press-release schema (title, date, url,
                        ministers, portfolios required; attachments optional).
     --json             one JSON object per document and line (JSON Lines), in the
@@ -52,7 +55,8 @@ OUTPUT:
     columns are 1-based, columns count characters. Kinds are stable:
     no-front-matter, unterminated-front-matter, yaml-syntax, invalid-type,
     missing-field, empty-value, malformed-date, malformed-url, duplicate-key,
-    unknown-field, invalid-utf8, limit-exceeded, and io-error for a file that
+    unknown-field, invalid-utf8, limit-exceeded, toml-syntax (with the toml
+    feature), and io-error for a file that
     cannot be read. A bad or unreadable file never stops the run: every file
     gets its record.
 

@@ -4,7 +4,12 @@
 use serde::Deserialize;
 
 use crate::error::Error;
+use crate::locate::Node;
 use crate::span::{Location, Span};
+use crate::value::Value;
+
+/// The separator of [`Document::excerpt`].
+pub const DEFAULT_EXCERPT_SEPARATOR: &str = "<!-- more -->";
 
 /// A document split into front matter and body, borrowing the input.
 ///
@@ -48,12 +53,50 @@ pub struct Document<'a> {
     body: Span,
 }
 
-/// The spans of a front-matter block and its fences.
+/// The spans of a front-matter block and its fences, and the block's format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Fences {
+    pub(crate) format: Format,
     pub(crate) open: Span,
     pub(crate) block: Span,
     pub(crate) close: Span,
+}
+
+/// The language of a front-matter block, told by its fences.
+///
+/// `---` fences hold YAML. With the `toml` feature, `+++` fences hold TOML; without
+/// it, a document that starts with `+++` has no front matter.
+///
+/// # Examples
+///
+/// ```
+/// use masthead::Format;
+///
+/// assert_eq!(masthead::split("---\ntitle: x\n---\n")?.format(), Some(Format::Yaml));
+/// assert_eq!(masthead::split("# No front matter\n")?.format(), None);
+/// assert_eq!(Format::Yaml.marker(), "---");
+/// # Ok::<(), masthead::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// YAML between `---` fences (the closing fence may also be `...`).
+    Yaml,
+    /// TOML between `+++` fences (the `toml` feature).
+    #[cfg(feature = "toml")]
+    Toml,
+}
+
+impl Format {
+    /// The three characters of the format's fence lines: `---` or `+++`.
+    #[must_use]
+    pub const fn marker(self) -> &'static str {
+        match self {
+            Format::Yaml => "---",
+            #[cfg(feature = "toml")]
+            Format::Toml => "+++",
+        }
+    }
 }
 
 impl<'a> Document<'a> {
@@ -82,6 +125,13 @@ impl<'a> Document<'a> {
     #[must_use]
     pub fn has_front_matter(&self) -> bool {
         self.fences.is_some()
+    }
+
+    /// The format of the front-matter block, told by its fences; `None` when the
+    /// document has no front matter.
+    #[must_use]
+    pub fn format(&self) -> Option<Format> {
+        self.fences.map(|f| f.format)
     }
 
     /// The front-matter text between the fence lines, without them; `None` when the
@@ -157,7 +207,117 @@ impl<'a> Document<'a> {
     /// # Ok::<(), masthead::Error>(())
     /// ```
     pub fn deserialize<T: Deserialize<'a>>(&self) -> Result<T, Error> {
-        crate::yaml::deserialize(self)
+        crate::Options::new().deserialize(self)
+    }
+
+    /// The excerpt: the body up to the first `<!-- more -->`, as a span of the
+    /// source; `None` when the body has no such separator. See
+    /// [`excerpt_with`](Document::excerpt_with).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let src = "---\ntitle: x\n---\nIntro.\n<!-- more -->\nRest.\n";
+    /// let doc = masthead::split(src)?;
+    /// let excerpt = doc.excerpt().unwrap();
+    /// assert_eq!(&src[excerpt.range()], "Intro.\n");
+    /// assert_eq!((excerpt.line(), excerpt.column()), (4, 1));
+    /// assert_eq!(masthead::split("No separator.\n")?.excerpt(), None);
+    /// # Ok::<(), masthead::Error>(())
+    /// ```
+    #[must_use]
+    pub fn excerpt(&self) -> Option<Span> {
+        self.excerpt_with(DEFAULT_EXCERPT_SEPARATOR)
+    }
+
+    /// The excerpt up to `separator`: the span from the start of the body to the
+    /// first occurrence of `separator` in the body, which is not part of it.
+    ///
+    /// The excerpt exists only when asked for and only where the body says so: it
+    /// is never guessed (not from a `---` line, not from the first paragraph).
+    /// `None` when the body does not hold `separator`, or when `separator` is
+    /// empty. The separator counts wherever it stands, as in Hugo and Jekyll: on a
+    /// line of its own, inside a line, even inside a fenced code block (the body is
+    /// not read as Markdown); its first occurrence ends the excerpt. The excerpt
+    /// keeps the line ending before the separator, CRLF included; a separator at the
+    /// start of the body gives an empty excerpt. The search costs time proportional
+    /// to the excerpt (to the body, when it has no separator).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let src = "+++ not a fence\r\nIntro <!--more--> rest\r\n";
+    /// let doc = masthead::split(src)?;
+    /// assert_eq!(doc.excerpt(), None);
+    /// let excerpt = doc.excerpt_with("<!--more-->").unwrap();
+    /// assert_eq!(&src[excerpt.range()], "+++ not a fence\r\nIntro ");
+    /// # Ok::<(), masthead::Error>(())
+    /// ```
+    #[must_use]
+    pub fn excerpt_with(&self, separator: &str) -> Option<Span> {
+        if separator.is_empty() {
+            return None;
+        }
+        let at = memchr::memmem::find(self.body().as_bytes(), separator.as_bytes())?;
+        Some(Span::new(self.body.location(), self.body.start() + at))
+    }
+
+    /// The front matter as a generic value, for validation.
+    pub(crate) fn value(&self) -> Result<Value<'a>, Error> {
+        match self.format() {
+            #[cfg(feature = "toml")]
+            Some(Format::Toml) => crate::toml::value(self),
+            _ => crate::yaml::value(self),
+        }
+    }
+
+    /// The span tree of the block (positions relative to it), to point at values.
+    pub(crate) fn tree(&self) -> Option<Node> {
+        match self.format() {
+            #[cfg(feature = "toml")]
+            Some(Format::Toml) => crate::toml::tree(self),
+            _ => crate::locate::parse(self.front_matter()?),
+        }
+    }
+
+    /// The same document with `text` as its front matter: every other byte is kept.
+    ///
+    /// - The byte-order mark, both fence lines (`...` closers and trailing blanks
+    ///   included) and the body are copied byte for byte.
+    /// - `text` is written in the document's line-ending style, that of the first
+    ///   line of the block (of the opening fence, for an empty block): in a CRLF
+    ///   document, text with LF line endings gets CRLF; text that holds a CRLF is
+    ///   taken as written, and so is every line ending of an LF document.
+    /// - Text that does not end with a line ending gets one, so that the closing
+    ///   fence stays on a line of its own. Empty text makes an empty block.
+    /// - A document without front matter gets `---` fences before its body (after a
+    ///   byte-order mark), in the line-ending style of the body's first line (LF for
+    ///   a body of one line).
+    ///
+    /// Re-emitting a document's own front matter gives back its input, byte for
+    /// byte. Nothing of the old block survives its replacement: comments, quoting,
+    /// key order and blank lines are whatever `text` has. `text` must not hold a
+    /// line that closes the block (`---` or `...` in YAML); [`to_string`](crate::to_string)
+    /// checks this, this method does not.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let src = "\u{feff}---  \r\ntitle: Old # a comment\r\n...\r\nBody\r\n";
+    /// let doc = masthead::split(src)?;
+    /// assert_eq!(doc.with_front_matter(doc.front_matter().unwrap()), src);
+    /// assert_eq!(
+    ///     doc.with_front_matter("title: New\ntags: [a]"),
+    ///     "\u{feff}---  \r\ntitle: New\r\ntags: [a]\r\n...\r\nBody\r\n",
+    /// );
+    ///
+    /// let plain = masthead::split("# Body\n")?;
+    /// assert_eq!(plain.with_front_matter("title: x\n"), "---\ntitle: x\n---\n# Body\n");
+    /// # Ok::<(), masthead::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_front_matter(&self, text: &str) -> String {
+        crate::write::with_front_matter(self, text)
     }
 }
 

@@ -46,11 +46,13 @@ pub enum Kind {
     InvalidUtf8,
     /// The front matter is larger or deeper than the configured limits.
     LimitExceeded,
+    /// The front matter is not valid TOML (`+++` fences, the `toml` feature).
+    TomlSyntax,
 }
 
 impl Kind {
-    /// Every kind, in the order of the design's table.
-    pub const ALL: [Kind; 12] = [
+    /// Every kind, in the order of the design's table, then `toml-syntax`.
+    pub const ALL: [Kind; 13] = [
         Kind::NoFrontMatter,
         Kind::UnterminatedFrontMatter,
         Kind::YamlSyntax,
@@ -63,6 +65,7 @@ impl Kind {
         Kind::UnknownField,
         Kind::InvalidUtf8,
         Kind::LimitExceeded,
+        Kind::TomlSyntax,
     ];
 
     /// The stable kebab-case name, e.g. `"malformed-date"`.
@@ -87,6 +90,7 @@ impl Kind {
             Kind::UnknownField => "unknown-field",
             Kind::InvalidUtf8 => "invalid-utf8",
             Kind::LimitExceeded => "limit-exceeded",
+            Kind::TomlSyntax => "toml-syntax",
         }
     }
 }

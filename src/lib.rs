@@ -5,7 +5,7 @@
 //! # Quick start
 //!
 //! ```
-//! use serde::Deserialize;
+//! use serde::{Deserialize, Serialize};
 //!
 //! #[derive(Deserialize)]
 //! struct Post<'a> {
@@ -83,6 +83,24 @@
 //! # Ok::<(), masthead::Error>(())
 //! ```
 //!
+//! # Write-back and excerpts
+//!
+//! [`Document::with_front_matter`], [`to_string`] and [`compose`] write a document
+//! back with new front matter, keeping the byte-order mark, the fence lines, the
+//! body and the line-ending style; comments and formatting inside the replaced block
+//! are not kept. [`Document::excerpt`] is the body up to an explicit separator, only
+//! when asked for.
+//!
+//! # Crate features
+//!
+//! - `toml` (off by default): TOML front matter between `+++` fences, read with the
+//!   [toml](https://docs.rs/toml) crate (kept private). It is split by the same
+//!   grammar, closed only by a `+++` line ([`Format::Toml`]); typed parsing,
+//!   validation and write-back work as for YAML, with errors positioned in the
+//!   original document; a block that is not TOML is [`Kind::TomlSyntax`]. TOML
+//!   date-times read as text. Without the feature, a document that starts with
+//!   `+++` has no front matter.
+//!
 //! # Minimum supported Rust version
 //!
 //! Rust 1.85, the oldest toolchain the locked dependency tree accepts. Raising it is a
@@ -101,12 +119,15 @@ mod release;
 mod render;
 mod span;
 mod split;
+#[cfg(feature = "toml")]
+mod toml;
 mod validate;
 mod value;
+mod write;
 mod yaml;
 
 pub use diagnostic::{Diagnostic, Report, Severity};
-pub use document::{Document, Parsed};
+pub use document::{Document, Format, Parsed, DEFAULT_EXCERPT_SEPARATOR};
 pub use error::{Error, Kind};
 pub use options::Options;
 pub use release::Release;
@@ -115,7 +136,7 @@ pub use span::{Location, Span};
 pub use split::{split, split_bytes};
 pub use validate::{from_str_validated, validate, Rule, Schema, Validated};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Splits `src` and deserializes its front matter into `T`, borrowing from `src`
 /// where it can.
@@ -174,6 +195,72 @@ pub fn from_str<'a, T: Deserialize<'a>>(src: &'a str) -> Result<Parsed<'a, T>, E
 pub fn from_slice<'a, T: Deserialize<'a>>(src: &'a [u8]) -> Result<Parsed<'a, T>, Error> {
     let src = std::str::from_utf8(src).map_err(|e| split::utf8_error(src, &e))?;
     from_str(src)
+}
+
+/// Serializes `metadata` into the front matter of `doc`: the document re-emitted
+/// with the new block, every other byte kept.
+///
+/// The block is written in the document's format (YAML for a document without front
+/// matter), fields in the order `T` serializes them, in the document's line-ending
+/// style; the byte-order mark, the fence lines and the body are kept byte for byte,
+/// as by [`Document::with_front_matter`]. Comments and formatting of the old block
+/// are not kept: the block is written anew. An empty mapping makes an empty block.
+///
+/// # Errors
+///
+/// [`Kind::InvalidType`], positioned at the opening fence, when the serializer
+/// refuses `metadata`, when its root is not a mapping (front matter is a mapping),
+/// or when the written block would not read back as itself.
+///
+/// # Examples
+///
+/// ```
+/// use std::collections::BTreeMap;
+///
+/// let src = "---\r\ntitle: Old\r\n---\r\nBody\r\n";
+/// let doc = masthead::split(src)?;
+/// let mut meta: BTreeMap<String, Vec<String>> = BTreeMap::new();
+/// meta.insert("tags".into(), vec!["rust".into(), "yaml".into()]);
+/// let out = masthead::to_string(&meta, &doc)?;
+/// assert_eq!(out, "---\r\ntags:\r\n- rust\r\n- yaml\r\n---\r\nBody\r\n");
+///
+/// let err = masthead::to_string(&"just text", &doc).unwrap_err();
+/// assert_eq!(err.kind(), masthead::Kind::InvalidType);
+/// # Ok::<(), masthead::Error>(())
+/// ```
+pub fn to_string<T: Serialize + ?Sized>(metadata: &T, doc: &Document<'_>) -> Result<String, Error> {
+    write::to_string(metadata, doc)
+}
+
+/// A new document: `metadata` serialized in `format` between fences, then `body`
+/// byte for byte.
+///
+/// The line endings follow the body's first line (LF for a body of one line).
+///
+/// # Errors
+///
+/// As [`to_string`].
+///
+/// # Examples
+///
+/// ```
+/// #[derive(serde::Serialize)]
+/// struct Post<'a> {
+///     title: &'a str,
+///     draft: bool,
+/// }
+///
+/// let post = Post { title: "Hello", draft: true };
+/// let out = masthead::compose(&post, "# Hello\n", masthead::Format::Yaml)?;
+/// assert_eq!(out, "---\ntitle: Hello\ndraft: true\n---\n# Hello\n");
+/// # Ok::<(), masthead::Error>(())
+/// ```
+pub fn compose<T: Serialize + ?Sized>(
+    metadata: &T,
+    body: &str,
+    format: Format,
+) -> Result<String, Error> {
+    write::compose(metadata, body, format)
 }
 
 #[doc = include_str!("../README.md")]

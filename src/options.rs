@@ -82,6 +82,10 @@ impl Options {
     /// As [`Document::deserialize`], and [`Kind::NoFrontMatter`](crate::Kind::NoFrontMatter)
     /// when front matter is required and absent.
     pub fn deserialize<'a, T: Deserialize<'a>>(&self, doc: &Document<'a>) -> Result<T, Error> {
-        crate::yaml::deserialize_with(doc, self)
+        match doc.format() {
+            #[cfg(feature = "toml")]
+            Some(crate::Format::Toml) => crate::toml::deserialize(doc),
+            _ => crate::yaml::deserialize_with(doc, self),
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! The fence grammar: finds the front-matter block and the body without copying,
 //! without allocating, and without reading the body.
 
-use crate::document::{Document, Fences};
+use crate::document::{Document, Fences, Format};
 use crate::error::{Error, Kind};
 use crate::span::{Location, Span};
 
@@ -48,7 +48,7 @@ pub fn split(src: &str) -> Result<Document<'_>, Error> {
     let bytes = src.as_bytes();
     let bom = src.starts_with(BOM);
     let start = if bom { BOM.len() } else { 0 };
-    let Some(open_end) = fence_end(bytes, start, b"---", false) else {
+    let Some((format, open_end)) = opening_fence(bytes, start) else {
         let body = Span::new(Location::new(start, 1, 1), src.len());
         return Ok(Document::new(src, bom, None, body));
     };
@@ -59,8 +59,7 @@ pub fn split(src: &str) -> Result<Document<'_>, Error> {
         if line_start == bytes.len() {
             break;
         }
-        let close_end = fence_end(bytes, line_start, b"---", true)
-            .or_else(|| fence_end(bytes, line_start, b"...", true));
+        let close_end = closing_fence(bytes, line_start, format);
         if let Some(close_end) = close_end {
             let block = Span::new(Location::new(open_end, 2, 1), line_start);
             let close = Span::new(Location::new(line_start, line, 1), close_end);
@@ -72,7 +71,12 @@ pub fn split(src: &str) -> Result<Document<'_>, Error> {
                 Location::new(close_end, line, 1 + close_end - line_start)
             };
             let body = Span::new(body_at, src.len());
-            let fences = Fences { open, block, close };
+            let fences = Fences {
+                format,
+                open,
+                block,
+                close,
+            };
             return Ok(Document::new(src, bom, Some(fences), body));
         }
         match memchr::memchr(b'\n', &bytes[line_start..]) {
@@ -83,12 +87,44 @@ pub fn split(src: &str) -> Result<Document<'_>, Error> {
             None => break,
         }
     }
+    let message = match format {
+        Format::Yaml => {
+            "unterminated front matter: the opening `---` has no closing `---` or `...` line"
+        }
+        #[cfg(feature = "toml")]
+        Format::Toml => "unterminated front matter: the opening `+++` has no closing `+++` line",
+    };
     Err(Error::new(
         Kind::UnterminatedFrontMatter,
         "",
-        "unterminated front matter: the opening `---` has no closing `---` or `...` line",
+        message,
         Span::new(open.location(), start + 3),
     ))
+}
+
+/// The format and end of the opening fence at `start`, if there is one: `---` for
+/// YAML and, with the `toml` feature, `+++` for TOML.
+fn opening_fence(bytes: &[u8], start: usize) -> Option<(Format, usize)> {
+    if let Some(end) = fence_end(bytes, start, b"---", false) {
+        return Some((Format::Yaml, end));
+    }
+    #[cfg(feature = "toml")]
+    if let Some(end) = fence_end(bytes, start, b"+++", false) {
+        return Some((Format::Toml, end));
+    }
+    None
+}
+
+/// The end of a closing fence of `format` at `at`, if there is one: `---` or `...`
+/// for YAML, `+++` for TOML.
+fn closing_fence(bytes: &[u8], at: usize, format: Format) -> Option<usize> {
+    match format {
+        Format::Yaml => {
+            fence_end(bytes, at, b"---", true).or_else(|| fence_end(bytes, at, b"...", true))
+        }
+        #[cfg(feature = "toml")]
+        Format::Toml => fence_end(bytes, at, b"+++", true),
+    }
 }
 
 /// Splits a document given as bytes; see [`split`](fn@split).

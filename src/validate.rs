@@ -12,7 +12,7 @@ use crate::check;
 use crate::diagnostic::{Diagnostic, Report, Severity};
 use crate::document::{Document, Parsed};
 use crate::error::Kind;
-use crate::locate::{self, display_path, Node, NodeKind, Segment};
+use crate::locate::{display_path, Node, NodeKind, Segment};
 use crate::span::Span;
 use crate::value::Value;
 
@@ -419,7 +419,7 @@ pub fn validate(doc: &Document<'_>, schema: &Schema) -> Report {
     if !doc.has_front_matter() && schema.require_front_matter {
         return Report::from(crate::yaml::no_front_matter(doc));
     }
-    let value = match crate::yaml::value(doc) {
+    let value = match doc.value() {
         Ok(v) => v,
         Err(e) => return Report::from(e),
     };
@@ -909,10 +909,7 @@ impl Run {
 /// built once, only here, and only when there is something to report.
 fn position(doc: &Document<'_>, found: Vec<Found>) -> Vec<Diagnostic> {
     let block = doc.front_matter_span();
-    let tree = block.and_then(|b| {
-        let text = &doc.source()[b.range()];
-        locate::parse(text)
-    });
+    let tree = doc.tree();
     let fence = match doc.opening_fence_span() {
         Some(open) => Span::new(open.location(), open.start() + 3),
         None => Span::new(doc.body_span().location(), doc.body_span().start()),

@@ -13,11 +13,6 @@ use crate::span::Span;
 use crate::value::Value;
 use crate::Options;
 
-/// Deserializes the front matter of `doc` with the default options.
-pub(crate) fn deserialize<'a, T: Deserialize<'a>>(doc: &Document<'a>) -> Result<T, Error> {
-    deserialize_with(doc, &Options::new())
-}
-
 /// Deserializes the front matter of `doc` into `T`.
 pub(crate) fn deserialize_with<'a, T: Deserialize<'a>>(
     doc: &Document<'a>,
@@ -166,6 +161,15 @@ fn may_repeat_a_key(block: &str) -> bool {
         }
     }
     false
+}
+
+/// `metadata` as YAML text with LF line endings; an empty mapping is an empty block.
+pub(crate) fn to_text<T: serde::Serialize + ?Sized>(metadata: &T) -> Result<String, String> {
+    match serde_yaml::to_string(metadata) {
+        Ok(text) if text == "{}\n" => Ok(String::new()),
+        Ok(text) => Ok(text),
+        Err(e) => Err(format!("cannot write the metadata as YAML: {e}")),
+    }
 }
 
 /// The error for a document that has no front matter where one is required.

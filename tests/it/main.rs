@@ -1,7 +1,11 @@
 mod corpus;
 mod de;
+mod excerpt;
 mod messages;
 mod props;
 mod render;
 mod split;
+#[cfg(feature = "toml")]
+mod toml;
 mod validate;
+mod write;

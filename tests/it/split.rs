@@ -252,6 +252,7 @@ fn not_an_opening_fence() {
         "--\n---\n",
         "-- -\n---\n",
         "- - -\n---\n",
+        #[cfg(not(feature = "toml"))]
         "+++\ntitle = 'x'\n+++\n",
         "# Title\n---\nk: v\n---\n",
         "<!-- comment -->\n---\nk: v\n---\n",

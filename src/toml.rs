@@ -1,0 +1,363 @@
+//! The TOML bridge (the `toml` feature): the only module that names the toml crate.
+//! It deserializes a `+++` block, converts it for validation, builds its span tree,
+//! and turns toml's errors into [`Error`]s positioned in the whole document.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use crate::document::Document;
+use crate::error::{Error, Kind};
+use crate::locate::{display_path, Entry, Node, NodeKind, Segment};
+use crate::release::EMPTY_PREFIXES;
+use crate::span::Span;
+use crate::value::Value;
+
+/// The block of a TOML document (empty for a document without one, which never
+/// reaches this module).
+fn block<'a>(doc: &Document<'a>) -> (&'a str, usize) {
+    match doc.front_matter_span() {
+        Some(b) => (&doc.source()[b.range()], b.start()),
+        None => ("", 0),
+    }
+}
+
+/// Deserializes the TOML front matter of `doc` into `T`, borrowing where it can.
+pub(crate) fn deserialize<'a, T: Deserialize<'a>>(doc: &Document<'a>) -> Result<T, Error> {
+    let (text, _) = block(doc);
+    let mut root = DeTable::parse(text).map_err(|e| syntax_error(doc, &e))?;
+    datetimes_as_text(root.get_mut());
+    let de = toml::de::Deserializer::from(root);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = segments(e.path());
+        explain(doc, path, e.inner())
+    })
+}
+
+/// The TOML front matter as a [`Value`]: tables are mappings in source order,
+/// date-times are text.
+pub(crate) fn value<'a>(doc: &Document<'a>) -> Result<Value<'a>, Error> {
+    let (text, _) = block(doc);
+    let root = DeTable::parse(text).map_err(|e| syntax_error(doc, &e))?;
+    Ok(table_value(root.into_inner()))
+}
+
+/// The span tree of the TOML block, positions relative to the block.
+pub(crate) fn tree(doc: &Document<'_>) -> Option<Node> {
+    let (text, _) = block(doc);
+    let root = DeTable::parse(text).ok()?;
+    Some(Node {
+        start: 0,
+        end: text.len(),
+        kind: table_node(root.get_ref()),
+    })
+}
+
+/// `metadata` as TOML text with LF line endings.
+pub(crate) fn to_text<T: serde::Serialize + ?Sized>(metadata: &T) -> Result<String, String> {
+    toml::to_string(metadata).map_err(|e| format!("cannot write the metadata as TOML: {e}"))
+}
+
+/// Replaces every date-time of `table` with its text, so that it reaches `String`
+/// and date fields (and [`Release`](crate::Release)'s `date`) as it does from YAML.
+fn datetimes_as_text(table: &mut DeTable<'_>) {
+    for (_, value) in table.iter_mut() {
+        datetime_as_text(value.get_mut());
+    }
+}
+
+fn datetime_as_text(value: &mut DeValue<'_>) {
+    match value {
+        DeValue::Datetime(d) => *value = DeValue::String(Cow::Owned(d.to_string())),
+        DeValue::Array(items) => {
+            for item in items.iter_mut() {
+                datetime_as_text(item.get_mut());
+            }
+        }
+        DeValue::Table(t) => datetimes_as_text(t),
+        _ => {}
+    }
+}
+
+/// Whether `text` (LF line endings) reads as the same TOML with CRLF line endings:
+/// not when a multi-line string holds a line break, which TOML keeps as written.
+pub(crate) fn same_with_crlf(text: &str) -> bool {
+    let crlf = text.replace('\n', "\r\n");
+    match (
+        toml::from_str::<toml::Table>(text),
+        toml::from_str::<toml::Table>(&crlf),
+    ) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// The entries of a table in source order (toml keeps them sorted by key).
+fn in_source_order<'t, 'i>(
+    table: &'t DeTable<'i>,
+) -> Vec<(&'t Spanned<Cow<'i, str>>, &'t Spanned<DeValue<'i>>)> {
+    let mut entries: Vec<_> = table.iter().collect();
+    entries.sort_by_key(|(k, _)| k.span().start);
+    entries
+}
+
+fn table_value(table: DeTable<'_>) -> Value<'_> {
+    let mut entries: Vec<_> = table.into_iter().collect();
+    entries.sort_by_key(|(k, _)| k.span().start);
+    Value::Map(
+        entries
+            .into_iter()
+            .map(|(k, v)| (Value::Str(k.into_inner()), to_value(v.into_inner())))
+            .collect(),
+    )
+}
+
+fn to_value(value: DeValue<'_>) -> Value<'_> {
+    match value {
+        DeValue::String(s) => Value::Str(s),
+        DeValue::Integer(i) => i128::from_str_radix(i.as_str(), i.radix())
+            .map_or_else(|_| Value::Str(Cow::Owned(i.to_string())), Value::Int),
+        DeValue::Float(f) => f
+            .as_str()
+            .parse()
+            .map_or_else(|_| Value::Str(Cow::Owned(f.to_string())), Value::Float),
+        DeValue::Boolean(b) => Value::Bool(b),
+        DeValue::Datetime(d) => Value::Str(Cow::Owned(d.to_string())),
+        DeValue::Array(items) => Value::Seq(
+            items
+                .into_iter()
+                .map(|item| to_value(item.into_inner()))
+                .collect(),
+        ),
+        DeValue::Table(t) => table_value(t),
+    }
+}
+
+fn node(value: &Spanned<DeValue<'_>>) -> Node {
+    let Range { start, end } = value.span();
+    let kind = match value.get_ref() {
+        DeValue::Array(items) => NodeKind::Seq(items.iter().map(node).collect()),
+        DeValue::Table(t) => table_node(t),
+        _ => NodeKind::Scalar,
+    };
+    Node { start, end, kind }
+}
+
+fn table_node(table: &DeTable<'_>) -> NodeKind {
+    NodeKind::Map(
+        in_source_order(table)
+            .into_iter()
+            .map(|(k, v)| {
+                let Range { start, end } = k.span();
+                Entry {
+                    key: Some(k.get_ref().to_string()),
+                    key_node: Node {
+                        start,
+                        end,
+                        kind: NodeKind::Scalar,
+                    },
+                    value: node(v),
+                }
+            })
+            .collect(),
+    )
+}
+
+/// The span of bytes `range` of the block, in the whole document.
+fn rebase(doc: &Document<'_>, range: Range<usize>) -> Span {
+    let (text, base) = block(doc);
+    let start = range.start.min(text.len());
+    let end = range.end.clamp(start, text.len());
+    Span::of(doc.source(), base + start, base + end)
+}
+
+/// The opening fence's marker: where problems of the block as a whole point.
+fn anchor(doc: &Document<'_>) -> Span {
+    match doc.opening_fence_span() {
+        Some(open) => Span::new(open.location(), open.start() + 3),
+        None => Span::new(doc.body_span().location(), doc.body_span().start()),
+    }
+}
+
+/// A block that toml does not parse: `toml-syntax`; `duplicate-key` for a key (or
+/// table) defined twice, at its second definition; `malformed-date` for a date
+/// that TOML reads as a date but that does not exist (`2024-13-45`, `2024-02-30`),
+/// at the value, with the message validation gives for it.
+fn syntax_error(doc: &Document<'_>, err: &toml::de::Error) -> Error {
+    let (text, _) = block(doc);
+    let span = err.span().map_or_else(|| anchor(doc), |r| rebase(doc, r));
+    let message = err.message().lines().collect::<Vec<_>>().join(" ");
+    let at = err.span().map_or(0, |r| r.start.min(text.len()));
+    if message == "duplicate key" {
+        let key = unquote(doc.source()[span.range()].trim());
+        let mut path = table_path(text, at);
+        // A header defined twice names its table, which `table_path` found.
+        if !line_at(text, at).0.trim_start().starts_with('[') {
+            path.push(Segment::Key(key.to_owned()));
+        }
+        return Error::new(
+            Kind::DuplicateKey,
+            display_path(&path),
+            format!("duplicate key `{key}`"),
+            span,
+        );
+    }
+    if message.starts_with("invalid date") || message.starts_with("invalid time") {
+        if let Some((key, value, value_at)) = key_value_line(text, at) {
+            if let Err(reason) = crate::check::parse_date(value) {
+                let mut path = table_path(text, at);
+                path.extend(
+                    key.split('.')
+                        .map(|k| Segment::Key(unquote(k.trim()).to_owned())),
+                );
+                let span = rebase(doc, value_at..value_at + value.len());
+                return Error::new(Kind::MalformedDate, display_path(&path), reason, span);
+            }
+        }
+    }
+    Error::new(
+        Kind::TomlSyntax,
+        "",
+        format!("invalid TOML: {message}"),
+        span,
+    )
+}
+
+/// `key` without the quotes of a simple quoted key.
+fn unquote(key: &str) -> &str {
+    ['"', '\'']
+        .iter()
+        .find_map(|&q| key.strip_prefix(q)?.strip_suffix(q))
+        .unwrap_or(key)
+}
+
+/// The line of `text` around byte `at`, and where it starts.
+fn line_at(text: &str, at: usize) -> (&str, usize) {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    (text[start..end].trim_end_matches('\r'), start)
+}
+
+/// For a `key = value` line around byte `at`: the key, the value (without a
+/// trailing comment) and the value's offset. Only used once toml has rejected the
+/// block, to name the field of a bad date.
+fn key_value_line(text: &str, at: usize) -> Option<(&str, &str, usize)> {
+    let (line, start) = line_at(text, at);
+    let (key, rest) = line.split_once('=')?;
+    let value = rest.split('#').next()?.trim();
+    let value_at = start + key.len() + 1 + rest.find(value)?;
+    Some((key.trim(), value, value_at))
+}
+
+/// The path of the table that holds byte `at`: its nearest `[table]` or
+/// `[[array.of.tables]]` header above, the latter with the index of its entry.
+/// Only used once toml has rejected the block (no span tree is left), to name the
+/// field of a syntax-level error; a header-like line inside a multi-line string
+/// would mislead it.
+fn table_path(text: &str, at: usize) -> Vec<Segment> {
+    let (line, start) = line_at(text, at);
+    let before = &text[..start + line.len()];
+    let header = |line: &str| -> Option<(bool, String)> {
+        let line = line.trim();
+        let line = line.split('#').next()?.trim_end();
+        if let Some(name) = line.strip_prefix("[[").and_then(|l| l.strip_suffix("]]")) {
+            return Some((true, name.trim().to_owned()));
+        }
+        let name = line.strip_prefix('[')?.strip_suffix(']')?;
+        Some((false, name.trim().to_owned()))
+    };
+    let Some((array, name)) = before.lines().rev().find_map(header) else {
+        return Vec::new();
+    };
+    let mut path: Vec<Segment> = name
+        .split('.')
+        .map(|k| Segment::Key(unquote(k.trim()).to_owned()))
+        .collect();
+    if array {
+        let index = before
+            .lines()
+            .filter(|l| header(l).as_ref() == Some(&(true, name.clone())))
+            .count();
+        path.push(Segment::Index(index.saturating_sub(1)));
+    }
+    path
+}
+
+/// Classifies a deserialization error and positions it: at the value of its path,
+/// at the holder's key for a missing nested field, at the opening fence for a
+/// missing field of the root.
+fn explain(doc: &Document<'_>, mut path: Vec<Segment>, err: &toml::de::Error) -> Error {
+    let message = err.message().lines().collect::<Vec<_>>().join(" ");
+    let tree = || tree(doc);
+    let from_toml = err.span().map(|r| rebase(doc, r));
+    let at = |range: (usize, usize)| rebase(doc, range.0..range.1);
+    if let Some(field) = backticked(&message, "missing field `") {
+        let span = if path.is_empty() {
+            anchor(doc)
+        } else {
+            let holder = tree().and_then(|t| match path.split_last() {
+                Some((Segment::Key(k), parent)) => t
+                    .entries(parent, k)
+                    .next()
+                    .map(|e| (e.key_node.start, e.key_node.end)),
+                _ => t.get(&path).map(|n| (n.start, n.end)),
+            });
+            holder.map(at).or(from_toml).unwrap_or_else(|| anchor(doc))
+        };
+        path.push(Segment::Key(field));
+        let message = format!("missing field `{}`", display_path(&path));
+        return Error::new(Kind::MissingField, display_path(&path), message, span);
+    }
+    if let Some(key) = backticked(&message, "unknown field `") {
+        if path.last() == Some(&Segment::Key(key.clone())) {
+            path.pop();
+        }
+        let found = tree().and_then(|t| {
+            t.entries(&path, &key)
+                .next()
+                .map(|e| (e.key_node.start, e.key_node.end))
+        });
+        path.push(Segment::Key(key));
+        let span = found.map(at).or(from_toml).unwrap_or_else(|| anchor(doc));
+        return Error::new(Kind::UnknownField, display_path(&path), message, span);
+    }
+    let kind = if EMPTY_PREFIXES.iter().any(|p| message.starts_with(p)) {
+        Kind::EmptyValue
+    } else if message.starts_with("invalid date `") {
+        Kind::MalformedDate
+    } else if message.starts_with("invalid URL `") {
+        Kind::MalformedUrl
+    } else if message.starts_with("duplicate field `") {
+        Kind::DuplicateKey
+    } else {
+        Kind::InvalidType
+    };
+    let span = tree()
+        .and_then(|t| t.get(&path).map(|n| (n.start, n.end)))
+        .map(at)
+        .or(from_toml)
+        .unwrap_or_else(|| anchor(doc));
+    Error::new(kind, display_path(&path), message, span)
+}
+
+/// Our path segments from serde_path_to_error's.
+fn segments(path: &serde_path_to_error::Path) -> Vec<Segment> {
+    use serde_path_to_error::Segment as S;
+    path.iter()
+        .filter_map(|seg| match seg {
+            S::Seq { index } => Some(Segment::Index(*index)),
+            S::Map { key } => Some(Segment::Key(key.clone())),
+            S::Enum { variant } => Some(Segment::Key(variant.clone())),
+            S::Unknown => None,
+        })
+        .collect()
+}
+
+/// The text between `prefix` and the next backtick, when `message` starts with `prefix`.
+fn backticked(message: &str, prefix: &str) -> Option<String> {
+    let rest = message.strip_prefix(prefix)?;
+    Some(rest[..rest.find('`')?].to_owned())
+}

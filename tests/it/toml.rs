@@ -1,0 +1,365 @@
+//! TOML front matter between `+++` fences (the `toml` feature): the split, typed
+//! parse, validation and write-back, positions in the original document.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use masthead::{split, Format, Kind, Release, Schema};
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::{read, samples, walk};
+
+#[test]
+fn fences() {
+    let doc = split("+++\ntitle = 'x'\n+++\nbody").unwrap();
+    assert_eq!(doc.format(), Some(Format::Toml));
+    assert_eq!(doc.front_matter(), Some("title = 'x'\n"));
+    assert_eq!(doc.body(), "body");
+    assert_eq!(Format::Toml.marker(), "+++");
+    // The same grammar: trailing blanks, CRLF, a BOM, a fence that ends the input,
+    // an empty block.
+    let doc = split("\u{feff}+++ \t\r\na = 1\r\n+++  ").unwrap();
+    assert!(doc.has_bom());
+    assert_eq!((doc.front_matter(), doc.body()), (Some("a = 1\r\n"), ""));
+    assert_eq!(split("+++\n+++\n").unwrap().front_matter(), Some(""));
+    // Only `+++` closes a TOML block: not `---`, not `...`, not `++++`.
+    let doc = split("+++\na = '''\n---\n...\n++++\n'''\n+++\nbody\n").unwrap();
+    assert_eq!(doc.front_matter(), Some("a = '''\n---\n...\n++++\n'''\n"));
+    // And `+++` does not close a YAML block.
+    let doc = split("---\na: |\n  +++\n---\n").unwrap();
+    assert_eq!(doc.format(), Some(Format::Yaml));
+    assert_eq!(doc.front_matter(), Some("a: |\n  +++\n"));
+    // Not opening fences.
+    for src in ["++++\n+++\n", " +++\n+++\n", "+++toml\n+++\n", "+++"] {
+        assert_eq!(split(src).unwrap().format(), None, "{src:?}");
+    }
+    let err = split("\n\n+++\n+++\n").unwrap();
+    assert!(!err.has_front_matter());
+}
+
+#[test]
+fn unterminated() {
+    let err = split("+++\ntitle = 'x'\n---\n...\n").unwrap_err();
+    assert_eq!(err.kind(), Kind::UnterminatedFrontMatter);
+    assert_eq!(
+        (
+            err.span().start(),
+            err.span().end(),
+            err.line(),
+            err.column()
+        ),
+        (0, 3, 1, 1)
+    );
+    assert_eq!(
+        err.to_string(),
+        "unterminated front matter: the opening `+++` has no closing `+++` line at line 1 column 1"
+    );
+}
+
+#[derive(Debug, Deserialize, Serialize, PartialEq)]
+struct Post<'a> {
+    #[serde(borrow, default)]
+    title: Cow<'a, str>,
+    path: Option<String>,
+    #[serde(default)]
+    authors: Vec<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    description: Option<String>,
+    extra: Option<BTreeMap<String, toml::Value>>,
+}
+
+/// All 754 TOML posts of the Rust blog split, parse into a generic table and into
+/// a typed post, and validate under `Schema::any()` without a diagnostic.
+#[test]
+fn rust_blog_toml_posts() {
+    let mut files = Vec::new();
+    walk(&samples().join("rust-blog/toml"), &mut files);
+    let mut posts = 0;
+    let mut borrowed = 0;
+    for rel in &files {
+        let text = String::from_utf8(read(rel)).unwrap();
+        let doc = split(&text).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        assert_eq!(doc.format(), Some(Format::Toml), "{rel}");
+        let table: BTreeMap<String, serde_json::Value> =
+            doc.deserialize().unwrap_or_else(|e| panic!("{rel}: {e}"));
+        assert!(
+            table.contains_key("title") || table.contains_key("template"),
+            "{rel}"
+        );
+        let post: Post = doc.deserialize().unwrap_or_else(|e| panic!("{rel}: {e}"));
+        if matches!(post.title, Cow::Borrowed(t) if !t.is_empty()) {
+            borrowed += 1;
+        }
+        let report = masthead::validate(&doc, &Schema::any());
+        assert!(report.is_empty(), "{rel}: {report:?}");
+        posts += 1;
+    }
+    assert_eq!(posts, 754);
+    // Titles without escapes borrow from the input.
+    assert!(borrowed > 700, "{borrowed}");
+}
+
+#[test]
+fn crlf_document() {
+    let src = "\u{feff}+++\r\ntitle = \"CRLF\"\r\ndate = 2024-02-30\r\n\r\n[extra]\r\nnote = \"\"\"\r\ntwo\r\nlines\"\"\"\r\n+++\r\nBody\r\n";
+    let doc = split(src).unwrap();
+    assert_eq!(doc.format(), Some(Format::Toml));
+    assert_eq!(doc.body(), "Body\r\n");
+    let err = doc.deserialize::<Release>().unwrap_err();
+    assert_eq!(
+        (
+            err.kind(),
+            err.path(),
+            err.line(),
+            err.column(),
+            err.span().start()
+        ),
+        (
+            Kind::MalformedDate,
+            "date",
+            3,
+            1 + "date = ".len(),
+            3 + 5 + 16 + 7
+        )
+    );
+    assert_eq!(&src[err.span().range()], "2024-02-30");
+    assert_eq!(
+        err.message(),
+        "invalid date `2024-02-30`: 2024-02 has 29 days"
+    );
+    // Write-back keeps CRLF, the BOM, the fences and the body.
+    let fixed = src.replace("2024-02-30", "2024-02-29");
+    let mut meta: BTreeMap<String, toml::Value> = split(&fixed).unwrap().deserialize().unwrap();
+    // A date-time reads as text; the multi-line string keeps its CRLF.
+    assert_eq!(meta["date"].as_str(), Some("2024-02-29"));
+    assert_eq!(meta["extra"]["note"].as_str(), Some("two\r\nlines"));
+    meta.insert("title".into(), toml::Value::String("New".into()));
+    let note = meta.remove("extra");
+    let out = masthead::to_string(&meta, &doc).unwrap();
+    assert_eq!(
+        out,
+        "\u{feff}+++\r\ndate = \"2024-02-29\"\r\ntitle = \"New\"\r\n+++\r\nBody\r\n"
+    );
+    // A string with a line break: TOML keeps line endings inside multi-line strings
+    // as written, so CRLF would change it; the block keeps the serializer's LF.
+    meta.insert("extra".into(), note.unwrap());
+    let out = masthead::to_string(&meta, &doc).unwrap();
+    let again = split(&out).unwrap();
+    assert!(out.starts_with("\u{feff}+++\r\n") && out.ends_with("\n+++\r\nBody\r\n"));
+    assert!(!again.front_matter().unwrap().contains('\r'), "{out:?}");
+    let back: BTreeMap<String, toml::Value> = again.deserialize().unwrap();
+    assert_eq!(back, meta);
+}
+
+/// The kind, path, line, column and message of an error.
+type Expected<'a> = (Kind, &'a str, usize, usize, &'a str);
+
+/// The first error of a typed parse of `src`.
+#[track_caller]
+fn typed(src: &str, want: Expected<'_>) {
+    let err = masthead::from_str::<Release>(src).unwrap_err();
+    let got = (
+        err.kind(),
+        err.path(),
+        err.line(),
+        err.column(),
+        err.message(),
+    );
+    assert_eq!(got, want, "{src:?}");
+    assert_eq!(
+        err.location(),
+        masthead::Location::of(src, err.span().start())
+    );
+}
+
+const OK: &str = "title = \"x\"\ndate = 2024-05-13\nurl = \"https://www.beehive.govt.nz/\"\nministers = [\"A\"]\nportfolios = [\"B\"]\n";
+
+#[test]
+fn typed_positions() {
+    let doc = |block: &str| format!("+++\n{block}+++\nbody\n");
+    assert_eq!(
+        masthead::from_str::<Release>(&doc(OK))
+            .unwrap()
+            .metadata
+            .date
+            .to_string(),
+        "2024-05-13"
+    );
+    let cases: Vec<(String, Expected<'_>)> = vec![
+        (
+            doc("title = \"x\"\ntitle = \"y\"\n"),
+            (Kind::DuplicateKey, "title", 3, 1, "duplicate key `title`"),
+        ),
+        (
+            doc("title = \n"),
+            (Kind::TomlSyntax, "", 2, 9, "invalid TOML: string values must be quoted, expected literal string"),
+        ),
+        (
+            doc("title = 'open\n"),
+            (Kind::TomlSyntax, "", 2, 14, "invalid TOML: invalid literal string, expected `'`"),
+        ),
+        (
+            doc(&OK.replace("2024-05-13", "2024-13-45")),
+            (Kind::MalformedDate, "date", 3, 8, "invalid date `2024-13-45`: month 13 is out of range"),
+        ),
+        (
+            doc(&OK.replace("2024-05-13", "\"2024-02-30\"")),
+            (Kind::MalformedDate, "date", 3, 8, "invalid date `2024-02-30`: 2024-02 has 29 days"),
+        ),
+        (
+            doc(&OK.replace("\"https://www.beehive.govt.nz/\"", "\"/relative\"")),
+            (Kind::MalformedUrl, "url", 4, 7, "invalid URL `/relative`: a relative URL, expected an absolute one such as `https://example.org/page`"),
+        ),
+        (
+            doc(&OK.replace("title = \"x\"", "title = [\"x\"]")),
+            (Kind::InvalidType, "title", 2, 9, "invalid type: sequence, expected a non-empty string"),
+        ),
+        (
+            doc(&OK.replace("ministers = [\"A\"]", "ministers = \"A\"")),
+            (Kind::InvalidType, "ministers", 5, 13, "invalid type: string \"A\", expected a non-empty list of strings"),
+        ),
+        (
+            doc(&OK.replace("[\"B\"]", "[\"B\", 7]")),
+            (Kind::InvalidType, "portfolios[1]", 6, 20, "invalid type: integer `7`, expected a non-empty string"),
+        ),
+        (
+            doc(&OK.replace("title = \"x\"\n", "")),
+            (Kind::MissingField, "title", 1, 1, "missing field `title`"),
+        ),
+        (
+            doc(&format!("{OK}[extra]\na = 1\n[extra]\nb = 2\n")),
+            (Kind::DuplicateKey, "extra", 9, 2, "duplicate key `extra`"),
+        ),
+        (
+            doc(&format!("{OK}[[more]]\na = 1\n[[more]]\na = 1\na = 2\n")),
+            (Kind::DuplicateKey, "more[1].a", 11, 1, "duplicate key `a`"),
+        ),
+    ];
+    for (src, want) in &cases {
+        typed(src, *want);
+        // The same problem, in a CRLF document with a BOM: the same line and column.
+        let crlf = format!("\u{feff}{}", src.replace('\n', "\r\n"));
+        let mut want = *want;
+        if want.4.starts_with("invalid TOML: invalid literal string") {
+            // toml lets the literal string run over the CR and stops at the LF.
+            want.3 += 1;
+        }
+        typed(&crlf, want);
+    }
+}
+
+#[test]
+fn validation_positions() {
+    let src = "+++\ntitle = \"\"\ndate = \"2024-02-30\"\nurl = \"ftp://x.nz/\"\nministers = []\nportfolios = [\"B\", \"\"]\nattachments = [\"/a.pdf\"]\n\n[extra]\nwhen = 2024-05-13T10:00:00Z\n+++\n";
+    let report = masthead::validate(&split(src).unwrap(), &Schema::release());
+    let got: Vec<_> = report
+        .iter()
+        .map(|d| {
+            (
+                d.kind(),
+                d.path(),
+                d.line(),
+                d.column(),
+                &src[d.span().range()],
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Kind::EmptyValue, "title", 2, 9, "\"\""),
+            (Kind::MalformedDate, "date", 3, 8, "\"2024-02-30\""),
+            (Kind::MalformedUrl, "url", 4, 7, "\"ftp://x.nz/\""),
+            (Kind::EmptyValue, "ministers", 5, 13, "[]"),
+            (Kind::EmptyValue, "portfolios[1]", 6, 20, "\"\""),
+            (Kind::MalformedUrl, "attachments[0]", 7, 16, "\"/a.pdf\""),
+        ]
+    );
+    // A missing field points at the opening fence; a nested schema at the key.
+    let schema = Schema::new()
+        .required("title", masthead::Rule::string())
+        .required(
+            "extra",
+            masthead::Rule::mapping(
+                Schema::new()
+                    .required("when", masthead::Rule::date())
+                    .required("who", masthead::Rule::string()),
+            ),
+        );
+    let report = masthead::validate(&split(src).unwrap(), &schema);
+    let got: Vec<_> = report
+        .iter()
+        .map(|d| {
+            (
+                d.kind(),
+                d.path(),
+                d.line(),
+                d.column(),
+                &src[d.span().range()],
+            )
+        })
+        .collect();
+    assert_eq!(got, [(Kind::MissingField, "extra.who", 9, 2, "extra")]);
+    let report = masthead::validate(&split("+++\na = 1\n+++\n").unwrap(), &schema);
+    let got: Vec<_> = report
+        .iter()
+        .map(|d| (d.kind(), d.path(), d.line(), d.column()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Kind::MissingField, "title", 1, 1),
+            (Kind::MissingField, "extra", 1, 1)
+        ]
+    );
+    // Syntax errors and repeated keys stop validation, as for YAML.
+    let report = masthead::validate(&split("+++\na = 1\na = 2\n+++\n").unwrap(), &Schema::any());
+    let got: Vec<_> = report
+        .iter()
+        .map(|d| (d.kind(), d.path(), d.line(), d.column()))
+        .collect();
+    assert_eq!(got, [(Kind::DuplicateKey, "a", 3, 1)]);
+    let report = masthead::validate(&split("+++\na = \n+++\n").unwrap(), &Schema::any());
+    assert_eq!(
+        report.iter().next().map(|d| d.kind().as_str()),
+        Some("toml-syntax")
+    );
+}
+
+#[test]
+fn write_back_keeps_the_toml_fences() {
+    #[derive(Serialize)]
+    struct Meta<'a> {
+        title: &'a str,
+        authors: Vec<&'a str>,
+        extra: Extra,
+    }
+    #[derive(Serialize)]
+    struct Extra {
+        release: bool,
+    }
+    let src = "+++  \npath = \"old\"\n+++\nBody <!-- more --> rest";
+    let doc = split(src).unwrap();
+    assert_eq!(doc.with_front_matter(doc.front_matter().unwrap()), src);
+    let meta = Meta {
+        title: "New",
+        authors: vec!["A", "B"],
+        extra: Extra { release: true },
+    };
+    let out = masthead::to_string(&meta, &doc).unwrap();
+    assert_eq!(
+        out,
+        "+++  \ntitle = \"New\"\nauthors = [\"A\", \"B\"]\n\n[extra]\nrelease = true\n+++\nBody <!-- more --> rest"
+    );
+    assert_eq!(
+        masthead::compose(&meta, "Body\r\n", Format::Toml).unwrap(),
+        "+++\r\ntitle = \"New\"\r\nauthors = [\"A\", \"B\"]\r\n\r\n[extra]\r\nrelease = true\r\n+++\r\nBody\r\n"
+    );
+    // TOML has no top-level scalars.
+    let err = masthead::to_string(&"text", &doc).unwrap_err();
+    assert_eq!(
+        (err.kind(), err.line(), err.column()),
+        (Kind::InvalidType, 1, 1)
+    );
+}
