@@ -46,11 +46,14 @@ pub enum Kind {
     InvalidUtf8,
     /// The front matter is larger or deeper than the configured limits.
     LimitExceeded,
+    /// The input could not be read (from [`read_front_matter`](crate::read_front_matter)
+    /// and [`read_front_matter_path`](crate::read_front_matter_path)).
+    Io,
 }
 
 impl Kind {
-    /// Every kind, in the order of the design's table.
-    pub const ALL: [Kind; 12] = [
+    /// Every kind, in the order of the design's table, then [`Kind::Io`].
+    pub const ALL: [Kind; 13] = [
         Kind::NoFrontMatter,
         Kind::UnterminatedFrontMatter,
         Kind::YamlSyntax,
@@ -63,6 +66,7 @@ impl Kind {
         Kind::UnknownField,
         Kind::InvalidUtf8,
         Kind::LimitExceeded,
+        Kind::Io,
     ];
 
     /// The stable kebab-case name, e.g. `"malformed-date"`.
@@ -87,6 +91,7 @@ impl Kind {
             Kind::UnknownField => "unknown-field",
             Kind::InvalidUtf8 => "invalid-utf8",
             Kind::LimitExceeded => "limit-exceeded",
+            Kind::Io => "io-error",
         }
     }
 }

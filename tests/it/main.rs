@@ -1,5 +1,6 @@
 mod corpus;
 mod de;
+mod header;
 mod messages;
 mod props;
 mod render;
