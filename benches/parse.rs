@@ -1,107 +1,245 @@
-//! Benchmarks on the reference document, a New Zealand government press release read
-//! from `../shared/corpus` at run time (corpus files are never copied into the repo).
+//! masthead beside the Rust peers, in one run, on the reference document (a New
+//! Zealand government press release) and on real releases, all read from
+//! `../shared/corpus` at run time (corpus files are never copied into the repo).
 //!
-//! - `split/*`: the fence scan alone. `body_1KiB` and `body_64MiB` share the reference
-//!   front matter; since split never reads the body, both must cost the same.
-//! - `from_str_release/*`: typed parsing into [`masthead::Release`], against the
-//!   baseline of plain `serde_yaml` on the already split block (no positions, no field
-//!   paths).
+//! - `split_*`: the fence scan alone, on the reference document, the same with a
+//!   1 MiB and a 64 MiB body, and its body alone (no front matter). masthead's split
+//!   never reads the body, so all four must cost the same. No peer has a public split
+//!   without YAML: theirs is their typed parse into `serde::de::IgnoredAny` (see
+//!   `common::PEERS` for what each does); `hand_split` is the baseline's
+//!   `str::find`.
+//! - `from_str_release`: typed parsing of the reference document into
+//!   [`masthead::Release`]; `baseline` is the hand split plus `serde_yaml::from_str`.
+//! - `validate_release`: split plus validation with `Schema::release()`, and the
+//!   header-only reader with validation.
+//! - `keys_200`: a 200-key front matter, split and parsed into a `BTreeMap`.
+//! - `releases_1999`: every release of `samples/beehive` (1,999 documents, 35 of them
+//!   invalid), typed and validated; the time is per pass over all of them.
 //!
 //! `cargo bench --bench parse` measures; `cargo test --benches` runs each bench once.
+//! `benches/report.py` turns criterion's estimates into `benches/results/rust.md` and
+//! `benches/results/rust.svg`.
 
+mod common;
+
+use std::collections::BTreeMap;
 use std::hint::black_box;
+use std::time::Duration;
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
+use serde::de::IgnoredAny;
 
-const REFERENCE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/corpus/samples/beehive/releases/2024/05/",
-    "2024-05-13-new-zealand-expresses-regret-north-koreas-aggressive-rhetoric.md"
-);
+use common::{baseline, hand_split, run_peer, MIB, PEERS};
 
-const KIB: usize = 1024;
-const MIB: usize = 1024 * KIB;
+type Group<'a> = BenchmarkGroup<'a, criterion::measurement::WallTime>;
 
-fn reference() -> String {
-    std::fs::read_to_string(REFERENCE)
-        .unwrap_or_else(|e| panic!("cannot read the reference document {REFERENCE}: {e}"))
+fn bytes(n: usize) -> Throughput {
+    Throughput::Bytes(n as u64)
 }
 
-/// The reference document's fences and front matter, then a body of exactly `len`
-/// bytes made by repeating the reference body.
-fn with_body(src: &str, len: usize) -> String {
-    let doc = masthead::split(src).expect("the reference document splits");
-    let head = &src[..doc.body_span().start()];
-    let unit = doc.body();
-    assert!(!unit.is_empty(), "the reference document has a body");
-    let mut out = String::with_capacity(head.len() + len + 4);
-    out.push_str(head);
-    while out.len() - head.len() < len {
-        out.push_str(unit);
+/// Every tool's split of `input`, in one group.
+fn split_group(c: &mut Criterion, name: &str, input: &str, large: bool) {
+    let mut group = c.benchmark_group(name);
+    group.throughput(bytes(input.len()));
+    if large {
+        group
+            .sample_size(10)
+            .warm_up_time(Duration::from_millis(500))
+            .measurement_time(Duration::from_secs(4));
     }
-    let mut end = head.len() + len;
-    while !out.is_char_boundary(end) {
-        end -= 1;
-    }
-    out.truncate(end);
-    out
-}
-
-fn bytes(s: &str) -> Throughput {
-    Throughput::Bytes(s.len() as u64)
-}
-
-fn split(c: &mut Criterion) {
-    let src = reference();
-    let small = with_body(&src, KIB);
-    let large = with_body(&src, 64 * MIB);
-    let plain = masthead::split(&src).expect("splits").body().to_owned();
-
-    // What is measured must be what is meant.
-    let small_doc = masthead::split(&small).expect("splits");
-    let large_doc = masthead::split(&large).expect("splits");
-    assert_eq!(small_doc.front_matter(), large_doc.front_matter());
-    assert!(small_doc.body().len() > KIB - 4 && large_doc.body().len() > 64 * MIB - 4);
-    assert!(!masthead::split(&plain).expect("splits").has_front_matter());
-
-    let mut group = c.benchmark_group("split");
-    for (name, input) in [
-        ("reference", &src),
-        ("body_1KiB", &small),
-        ("body_64MiB", &large),
-        ("no_front_matter", &plain),
-    ] {
-        group.throughput(bytes(input));
-        group.bench_function(name, |b| {
-            b.iter(|| masthead::split(black_box(input.as_str())));
+    group.bench_function("masthead", |b| {
+        b.iter(|| masthead::split(black_box(input)));
+    });
+    group.bench_function("hand_split", |b| b.iter(|| hand_split(black_box(input))));
+    for peer in &PEERS {
+        group.bench_function(peer.name, |b| {
+            b.iter(|| run_peer::<IgnoredAny>(peer.name, black_box(input)));
         });
     }
     group.finish();
 }
 
-fn from_str_release(c: &mut Criterion) {
-    let src = reference();
-    let block = masthead::split(&src)
-        .expect("splits")
-        .front_matter()
-        .expect("the reference document has front matter")
-        .to_owned();
+fn split(c: &mut Criterion) {
+    let src = common::reference();
+    let mib = common::with_body(&src, MIB);
+    let large = common::with_body(&src, 64 * MIB);
+    let plain = masthead::split(&src).expect("splits").body().to_owned();
 
-    let ours = masthead::from_str::<masthead::Release>(&src).expect("a valid release");
-    let baseline = serde_yaml::from_str::<masthead::Release>(&block).expect("a valid release");
-    assert_eq!(ours.metadata, baseline);
+    // What is measured must be what is meant.
+    let front = masthead::split(&src).expect("splits").front_matter();
+    for doc in [&mib, &large] {
+        let d = masthead::split(doc).expect("splits");
+        assert_eq!(d.front_matter(), front);
+        assert!(d.body().len() > MIB - 4);
+    }
+    assert!(!masthead::split(&plain).expect("splits").has_front_matter());
+    for peer in &PEERS {
+        let (_, body) = run_peer::<IgnoredAny>(peer.name, &mib)
+            .unwrap_or_else(|| panic!("{} splits the 1 MiB document", peer.name));
+        assert!(body + 4 >= MIB, "{}: body of {body} bytes", peer.name);
+    }
 
-    // Both parse the same YAML; the throughput is that of the block.
-    let mut group = c.benchmark_group("from_str_release");
-    group.throughput(bytes(&block));
+    split_group(c, "split_reference", &src, false);
+    split_group(c, "split_body_1MiB", &mib, false);
+    split_group(c, "split_body_64MiB", &large, true);
+    split_group(c, "split_no_front_matter", &plain, false);
+}
+
+/// Typed parsing into `T` by masthead, the baseline and each peer that can.
+fn typed<T>(group: &mut Group<'_>, input: &str, peers: &[&str])
+where
+    T: serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+{
+    let ours = masthead::from_str::<T>(input)
+        .expect("masthead parses")
+        .metadata;
+    let (theirs, _) = baseline::<T>(input).expect("the baseline parses");
+    assert_eq!(ours, theirs);
     group.bench_function("masthead", |b| {
-        b.iter(|| masthead::from_str::<masthead::Release>(black_box(src.as_str())));
+        b.iter(|| masthead::from_str::<T>(black_box(input)));
     });
-    group.bench_function("serde_yaml_pre_split", |b| {
-        b.iter(|| serde_yaml::from_str::<masthead::Release>(black_box(block.as_str())));
+    group.bench_function("baseline", |b| b.iter(|| baseline::<T>(black_box(input))));
+    for &name in peers {
+        let (value, _) = run_peer::<T>(name, input).expect("the peer parses");
+        assert_eq!(value, ours, "{name} reads another value");
+        group.bench_function(name, |b| {
+            b.iter(|| run_peer::<T>(name, black_box(input)));
+        });
+    }
+}
+
+/// The peers whose typed parse of `input` into `T` gives what masthead gives.
+fn agreeing<T>(input: &str) -> Vec<&'static str>
+where
+    T: serde::de::DeserializeOwned + PartialEq,
+{
+    let ours = masthead::from_str::<T>(input).ok().map(|p| p.metadata);
+    PEERS
+        .iter()
+        .filter(|p| run_peer::<T>(p.name, input).map(|(t, _)| t) == ours)
+        .map(|p| p.name)
+        .collect()
+}
+
+fn from_str_release(c: &mut Criterion) {
+    let src = common::reference();
+    let peers = agreeing::<masthead::Release>(&src);
+    let mut group = c.benchmark_group("from_str_release");
+    group.throughput(bytes(src.len()));
+    typed::<masthead::Release>(&mut group, &src, &peers);
+    group.finish();
+}
+
+fn validate_release(c: &mut Criterion) {
+    let src = common::reference();
+    let schema = masthead::Schema::release();
+    let doc = masthead::split(&src).expect("splits");
+    assert!(masthead::validate(&doc, &schema).is_valid());
+    let mut group = c.benchmark_group("validate_release");
+    group.throughput(bytes(src.len()));
+    group.bench_function("masthead", |b| {
+        b.iter(|| {
+            let doc = masthead::split(black_box(&src)).expect("splits");
+            masthead::validate(&doc, &schema)
+        });
+    });
+    group.bench_function("masthead_header", |b| {
+        b.iter(|| {
+            let header = masthead::read_front_matter(black_box(src.as_bytes())).expect("reads");
+            header.validate(&schema)
+        });
     });
     group.finish();
 }
 
-criterion_group!(benches, split, from_str_release);
+fn keys_200(c: &mut Criterion) {
+    let src = common::many_keys(200);
+    let peers = agreeing::<BTreeMap<String, String>>(&src);
+    let mut group = c.benchmark_group("keys_200");
+    group.throughput(bytes(src.len()));
+    group.bench_function("masthead_split", |b| {
+        b.iter(|| masthead::split(black_box(&src)));
+    });
+    typed::<BTreeMap<String, String>>(&mut group, &src, &peers);
+    group.finish();
+}
+
+fn releases_1999(c: &mut Criterion) {
+    let docs = common::releases();
+    let total: usize = docs.iter().map(String::len).sum();
+    let schema = masthead::Schema::release();
+    let ours: Vec<bool> = docs
+        .iter()
+        .map(|d| masthead::from_str::<masthead::Release>(d).is_ok())
+        .collect();
+    let base: Vec<bool> = docs
+        .iter()
+        .map(|d| baseline::<masthead::Release>(d).is_some())
+        .collect();
+    assert_eq!(
+        ours, base,
+        "masthead and the baseline accept the same releases"
+    );
+    assert_eq!(
+        (docs.len(), ours.iter().filter(|&&ok| ok).count()),
+        (1999, 1964)
+    );
+    for peer in &PEERS {
+        let accepted = docs
+            .iter()
+            .filter(|d| run_peer::<masthead::Release>(peer.name, d).is_some())
+            .count();
+        eprintln!(
+            "releases_1999: {} accepts {accepted} of {}",
+            peer.name,
+            docs.len()
+        );
+    }
+
+    let mut group = c.benchmark_group("releases_1999");
+    group.throughput(bytes(total)).sample_size(20);
+    group.bench_function("masthead", |b| {
+        b.iter(|| {
+            docs.iter()
+                .filter(|d| masthead::from_str::<masthead::Release>(black_box(d)).is_ok())
+                .count()
+        });
+    });
+    group.bench_function("baseline", |b| {
+        b.iter(|| {
+            docs.iter()
+                .filter(|d| baseline::<masthead::Release>(black_box(d)).is_some())
+                .count()
+        });
+    });
+    for peer in &PEERS {
+        group.bench_function(peer.name, |b| {
+            b.iter(|| {
+                docs.iter()
+                    .filter(|d| run_peer::<masthead::Release>(peer.name, black_box(d)).is_some())
+                    .count()
+            });
+        });
+    }
+    group.bench_function("masthead_validate", |b| {
+        b.iter(|| {
+            docs.iter()
+                .filter(|d| match masthead::split(black_box(d)) {
+                    Ok(doc) => masthead::validate(&doc, &schema).is_valid(),
+                    Err(_) => false,
+                })
+                .count()
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    split,
+    from_str_release,
+    validate_release,
+    keys_200,
+    releases_1999
+);
 criterion_main!(benches);

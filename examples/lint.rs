@@ -18,7 +18,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use masthead::{Diagnostic, Document, Renderer, Report, Schema};
+use masthead::{Diagnostic, Document, Kind, Renderer, Report, Schema};
 use serde::Serialize;
 
 const HELP: &str = "\
@@ -44,6 +44,12 @@ OPTIONS:
                        null | {\"open_line\", \"close_line\"}, \"body_line\",
                        \"diagnostics\": [{\"kind\", \"severity\", \"path\", \"line\",
                        \"column\", \"message\"}]}; the summary goes to stderr
+    --header-only      read each file only up to its closing fence (at most
+                       64 KiB, with masthead::read_front_matter_path) and check
+                       only the front matter: a body that is not UTF-8 is then
+                       not reported, and a header error has no source snippet.
+                       Without it (the default) whole files are read and a file
+                       that is not UTF-8 anywhere is an invalid-utf8 error.
     --color WHEN       auto (default: when stdout is a terminal), always, never
     -j, --jobs N       documents checked at once (default: twice the number of
                        cores, so that reading files overlaps checking them)
@@ -74,6 +80,7 @@ const CHUNK: usize = 512;
 struct Args {
     schema: Schema,
     json: bool,
+    header_only: bool,
     color: bool,
     jobs: usize,
     paths: Vec<PathBuf>,
@@ -82,6 +89,7 @@ struct Args {
 fn parse_args(raw: impl IntoIterator<Item = OsString>) -> Result<Option<Args>, String> {
     let mut schema = Schema::any();
     let mut json = false;
+    let mut header_only = false;
     let mut color = io::stdout().is_terminal();
     let mut jobs = 2 * std::thread::available_parallelism().map_or(1, usize::from);
     let mut paths = Vec::new();
@@ -106,6 +114,7 @@ fn parse_args(raw: impl IntoIterator<Item = OsString>) -> Result<Option<Args>, S
         match flag.as_str() {
             "-h" | "--help" => return Ok(None),
             "--json" if inline.is_none() => json = true,
+            "--header-only" if inline.is_none() => header_only = true,
             "--schema" => {
                 schema = match value("--schema")?.as_str() {
                     "any" => Schema::any(),
@@ -147,6 +156,7 @@ fn parse_args(raw: impl IntoIterator<Item = OsString>) -> Result<Option<Args>, S
     Ok(Some(Args {
         schema,
         json,
+        header_only,
         color,
         jobs,
         paths,
@@ -228,11 +238,17 @@ enum JsonDiagnostic<'a> {
 struct Linter {
     schema: Schema,
     json: bool,
+    header_only: bool,
     renderer: Renderer,
 }
 
 impl Linter {
     fn check(&self, item: &Result<PathBuf, (PathBuf, io::Error)>) -> Outcome {
+        if self.header_only {
+            if let Ok(path) = item {
+                return self.check_header(path);
+            }
+        }
         let (path, bytes) = match item {
             Ok(path) => (path, read(path)),
             Err((path, e)) => (path, Err(io::Error::new(e.kind(), e.to_string()))),
@@ -244,11 +260,38 @@ impl Linter {
         }
     }
 
+    /// `--header-only`: the front matter alone, read without the body.
+    fn check_header(&self, path: &Path) -> Outcome {
+        let shown = path.to_string_lossy();
+        match masthead::read_front_matter_path(path) {
+            Ok(header) => {
+                let report = header.validate(&self.schema);
+                self.outcome(&shown, Some(header.as_document()), &report, b"")
+            }
+            Err(e) if e.kind() == Kind::Io => {
+                let message = e.message().strip_prefix("cannot read: ").unwrap_or("");
+                self.unreadable(&shown, &io::Error::other(message.to_owned()))
+            }
+            Err(e) => self.outcome(&shown, None, &Report::from(e), b""),
+        }
+    }
+
     fn check_bytes(&self, shown: &str, bytes: &[u8]) -> Outcome {
         let (doc, report) = match masthead::split_bytes(bytes) {
             Ok(doc) => (Some(doc), masthead::validate(&doc, &self.schema)),
             Err(e) => (None, Report::from(e)),
         };
+        self.outcome(shown, doc, &report, bytes)
+    }
+
+    /// The record of one document: `doc` when it split, and what it came from.
+    fn outcome(
+        &self,
+        shown: &str,
+        doc: Option<Document<'_>>,
+        report: &Report,
+        bytes: &[u8],
+    ) -> Outcome {
         let tally = report
             .iter()
             .map(|d| (d.kind().as_str(), d.is_error()))
@@ -270,7 +313,7 @@ impl Linter {
                 Some(d) => std::borrow::Cow::Borrowed(d.source()),
                 None => String::from_utf8_lossy(bytes),
             };
-            self.renderer.render_report(&report, shown, &source)
+            self.renderer.render_report(report, shown, &source)
         };
         Outcome {
             text,
@@ -490,6 +533,7 @@ fn main() -> ExitCode {
     let linter = Linter {
         schema: args.schema,
         json: args.json,
+        header_only: args.header_only,
         renderer: Renderer::new().color(args.color),
     };
     let threads = args.jobs;
@@ -553,7 +597,8 @@ mod tests {
         let a = args(&["--schema", "release", "--json", "x"])
             .unwrap()
             .unwrap();
-        assert!(a.json);
+        assert!(a.json && !a.header_only);
+        assert!(args(&["--header-only", "x"]).unwrap().unwrap().header_only);
         assert_eq!(a.paths, [PathBuf::from("x")]);
         assert!(args(&["--schema=any", "a", "b"]).unwrap().is_some());
         assert!(args(&["--help"]).unwrap().is_none());
@@ -580,6 +625,7 @@ mod tests {
         Linter {
             schema,
             json,
+            header_only: false,
             renderer: Renderer::new(),
         }
     }

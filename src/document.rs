@@ -109,6 +109,12 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// The byte-order mark flag, the fences and the body span, to rebuild the
+    /// document over another source with the same positions.
+    pub(crate) fn parts(&self) -> (bool, Option<Fences>, Span) {
+        (self.bom, self.fences, self.body)
+    }
+
     /// The whole input, as given to [`split`](fn@crate::split).
     #[must_use]
     pub fn source(&self) -> &'a str {

@@ -48,11 +48,15 @@ pub enum Kind {
     LimitExceeded,
     /// The front matter is not valid TOML (`+++` fences, the `toml` feature).
     TomlSyntax,
+    /// The input could not be read (from [`read_front_matter`](crate::read_front_matter)
+    /// and [`read_front_matter_path`](crate::read_front_matter_path)).
+    Io,
 }
 
 impl Kind {
-    /// Every kind, in the order of the design's table, then `toml-syntax`.
-    pub const ALL: [Kind; 13] = [
+    /// Every kind, in the order of the design's table, then `toml-syntax` and
+    /// `io-error`.
+    pub const ALL: [Kind; 14] = [
         Kind::NoFrontMatter,
         Kind::UnterminatedFrontMatter,
         Kind::YamlSyntax,
@@ -66,6 +70,7 @@ impl Kind {
         Kind::InvalidUtf8,
         Kind::LimitExceeded,
         Kind::TomlSyntax,
+        Kind::Io,
     ];
 
     /// The stable kebab-case name, e.g. `"malformed-date"`.
@@ -91,6 +96,7 @@ impl Kind {
             Kind::InvalidUtf8 => "invalid-utf8",
             Kind::LimitExceeded => "limit-exceeded",
             Kind::TomlSyntax => "toml-syntax",
+            Kind::Io => "io-error",
         }
     }
 }

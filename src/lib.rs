@@ -64,6 +64,23 @@
 //! [`Release`] is the reference document's type: a New Zealand government press
 //! release.
 //!
+//! # Reading only the header
+//!
+//! [`read_front_matter`] reads a document from any [`std::io::BufRead`] only up to the
+//! end of its closing fence (at most 64 KiB, [`ReadOptions::limit`]), and
+//! [`read_front_matter_path`] does so for a file: the body is never read, however
+//! large. The owned [`Header`] has the front matter, the spans of [`split()`] and the
+//! offset where the body starts, and deserializes into owned types and validates with
+//! positions in the whole file.
+//!
+//! ```
+//! let file = "---\ntitle: Hello\n---\n# A body of any size\n";
+//! let header = masthead::read_front_matter(file.as_bytes())?;
+//! assert_eq!(header.front_matter(), Some("title: Hello\n"));
+//! assert_eq!(header.body_start().line(), 4);
+//! # Ok::<(), masthead::Error>(())
+//! ```
+//!
 //! # Errors and positions
 //!
 //! Parsing stops at the first problem and returns an [`Error`]: a stable [`Kind`], a
@@ -113,6 +130,7 @@ mod check;
 mod diagnostic;
 mod document;
 mod error;
+mod header;
 mod locate;
 mod options;
 mod release;
@@ -129,6 +147,7 @@ mod yaml;
 pub use diagnostic::{Diagnostic, Report, Severity};
 pub use document::{Document, Format, Parsed, DEFAULT_EXCERPT_SEPARATOR};
 pub use error::{Error, Kind};
+pub use header::{read_front_matter, read_front_matter_path, Header, ReadOptions};
 pub use options::Options;
 pub use release::Release;
 pub use render::Renderer;

@@ -104,7 +104,7 @@ pub fn split(src: &str) -> Result<Document<'_>, Error> {
 
 /// The format and end of the opening fence at `start`, if there is one: `---` for
 /// YAML and, with the `toml` feature, `+++` for TOML.
-fn opening_fence(bytes: &[u8], start: usize) -> Option<(Format, usize)> {
+pub(crate) fn opening_fence(bytes: &[u8], start: usize) -> Option<(Format, usize)> {
     if let Some(end) = fence_end(bytes, start, b"---", false) {
         return Some((Format::Yaml, end));
     }
@@ -117,7 +117,7 @@ fn opening_fence(bytes: &[u8], start: usize) -> Option<(Format, usize)> {
 
 /// The end of a closing fence of `format` at `at`, if there is one: `---` or `...`
 /// for YAML, `+++` for TOML.
-fn closing_fence(bytes: &[u8], at: usize, format: Format) -> Option<usize> {
+pub(crate) fn closing_fence(bytes: &[u8], at: usize, format: Format) -> Option<usize> {
     match format {
         Format::Yaml => {
             fence_end(bytes, at, b"---", true).or_else(|| fence_end(bytes, at, b"...", true))

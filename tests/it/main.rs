@@ -1,6 +1,7 @@
 mod corpus;
 mod de;
 mod excerpt;
+mod header;
 mod messages;
 mod props;
 mod render;
