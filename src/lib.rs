@@ -95,6 +95,7 @@ mod check;
 mod diagnostic;
 mod document;
 mod error;
+mod fast;
 mod locate;
 mod options;
 mod release;

@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::document::Document;
 use crate::error::{Error, Kind};
+use crate::fast;
 use crate::locate::{self, display_path, Node, NodeKind, Segment};
 use crate::release::EMPTY_PREFIXES;
 use crate::span::Span;
@@ -54,7 +55,30 @@ fn read<'a, T: Deserialize<'a>>(doc: &Document<'a>, options: &Options) -> Result
     if is_null_document(block) {
         return from_empty(doc);
     }
+    // The fast path either gives exactly what serde_yaml gives, or declines.
+    if fast_path_enabled() {
+        if let Some(value) = fast::from_str(block) {
+            return Ok(value);
+        }
+    }
     serde_yaml::from_str(block).map_err(|first| explain::<T>(doc, block, &first))
+}
+
+#[cfg(not(test))]
+fn fast_path_enabled() -> bool {
+    true
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Unit tests turn the fast path off to compare the crate's results with and
+    /// without it.
+    static FAST_PATH: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+#[cfg(test)]
+fn fast_path_enabled() -> bool {
+    FAST_PATH.with(std::cell::Cell::get)
 }
 
 /// The first repeated key of `block`, by the position of its repetition.
@@ -428,6 +452,9 @@ fn rebase(at: &str, first_line: usize) -> Option<(usize, usize)> {
         column.trim().parse().ok()?,
     ))
 }
+
+#[cfg(test)]
+mod differential;
 
 #[cfg(test)]
 mod tests {
