@@ -30,9 +30,11 @@ use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 use serde::Deserialize;
 
 /// `T` from `block` when the block lies in the fast path's subset and `T`'s visitors
-/// accept it; `None` otherwise (the caller then takes the full path).
-pub(crate) fn from_str<'a, T: Deserialize<'a>>(block: &'a str) -> Option<T> {
-    let events = parse(block)?;
+/// accept it, and whether no mapping of the block can hold a key twice (`true` is
+/// a proof; `false` means the caller must check); `None` when the fast path
+/// declines (the caller then takes the full path).
+pub(crate) fn from_str<'a, T: Deserialize<'a>>(block: &'a str) -> Option<(T, bool)> {
+    let (events, may_repeat) = parse(block)?;
     let mut de = Events {
         events: &events,
         pos: 0,
@@ -42,7 +44,7 @@ pub(crate) fn from_str<'a, T: Deserialize<'a>>(block: &'a str) -> Option<T> {
     let value = T::deserialize(&mut de).ok()?;
     // An error that a visitor swallowed may have left the events elsewhere than the
     // full path would: only a run without any error counts.
-    (!de.failed).then_some(value)
+    (!de.failed).then_some((value, !may_repeat))
 }
 
 // ---------------------------------------------------------------------------------
@@ -81,8 +83,9 @@ const MAX_DEPTH: usize = 64;
 /// `:`; a key whose `:` is further than this many bytes away declines.
 const MAX_KEY: usize = 1000;
 
-/// The events of `block`, or `None` when the block is outside the subset.
-fn parse(block: &str) -> Option<Vec<Event<'_>>> {
+/// The events of `block` and whether a mapping may repeat a key, or `None` when the
+/// block is outside the subset.
+fn parse(block: &str) -> Option<(Vec<Event<'_>>, bool)> {
     if !plain_text(block.as_bytes()) {
         return None;
     }
@@ -92,6 +95,10 @@ fn parse(block: &str) -> Option<Vec<Event<'_>>> {
         pos: 0,
         events: Vec::with_capacity(32),
         depth: 0,
+        keys: Vec::with_capacity(16),
+        may_repeat: false,
+        peeked_at: usize::MAX,
+        peeked: None,
     };
     let first = p.peek()?;
     if first.indent != 0 {
@@ -101,8 +108,16 @@ fn parse(block: &str) -> Option<Vec<Event<'_>>> {
     if p.peek().is_some() {
         return None;
     }
-    Some(p.events)
+    Some((p.events, p.may_repeat))
 }
+
+/// `:` and `#`, the bytes that may end a plain scalar on its line.
+static STOPS: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b':' as usize] = true;
+    t[b'#' as usize] = true;
+    t
+};
 
 /// Bytes that need a closer look in [`plain_text`].
 static SPECIAL: [bool; 256] = {
@@ -127,7 +142,44 @@ fn plain_text(bytes: &[u8]) -> bool {
     if marker_at(bytes, 0) {
         return false;
     }
-    for (i, &b) in bytes.iter().enumerate() {
+    // Eight bytes at a time: most chunks are printable ASCII and need no look; in
+    // the others, only the bytes that may be special are looked at.
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let mut candidates = candidates(u64::from_le_bytes(word));
+        while candidates != 0 {
+            let i = at + candidates.trailing_zeros() as usize / 8;
+            if !plain_bytes(bytes, i, i + 1) {
+                return false;
+            }
+            candidates &= candidates - 1;
+        }
+        at += 8;
+    }
+    plain_bytes(bytes, at, bytes.len())
+}
+
+/// The high bit of each byte of `x` that may be below 0x20, DEL or not ASCII (with
+/// false positives, never a false negative).
+fn candidates(x: u64) -> u64 {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let control = x.wrapping_sub(LOW * 0x20) & !x;
+    let del = {
+        let y = x ^ (LOW * 0x7F);
+        y.wrapping_sub(LOW) & !y
+    };
+    (control | del | x) & HIGH
+}
+
+/// [`plain_text`] for `bytes[from..to]`, byte by byte (a check may look past `to`).
+#[inline]
+fn plain_bytes(bytes: &[u8], from: usize, to: usize) -> bool {
+    for i in from..to {
+        let b = bytes[i];
         if !SPECIAL[usize::from(b)] {
             continue;
         }
@@ -176,7 +228,20 @@ struct Parser<'a> {
     pos: usize,
     events: Vec<Event<'a>>,
     depth: usize,
+    /// The keys of the mappings being read, innermost last.
+    keys: Vec<&'a str>,
+    /// Whether two keys of one mapping may be the same: set when two are, and
+    /// whenever the keys are not simply comparable (escapes, quotes inside a key,
+    /// more than [`MAX_COMPARED`] keys in a mapping).
+    may_repeat: bool,
+    /// Where the last [`Parser::peek`] left [`Parser::pos`] (`usize::MAX` before
+    /// the first), and its answer.
+    peeked_at: usize,
+    peeked: Option<Line>,
 }
+
+/// Mappings with more keys than this are not checked for repeats here.
+const MAX_COMPARED: usize = 32;
 
 /// Whether `b` may not start a plain scalar (quotes are handled before).
 fn indicator(b: u8) -> bool {
@@ -206,6 +271,15 @@ impl<'a> Parser<'a> {
     /// The next line with content, skipping blank and comment lines; `None` at the
     /// end of the block.
     fn peek(&mut self) -> Option<Line> {
+        if self.peeked_at != self.pos {
+            self.peeked = self.scan();
+            self.peeked_at = self.pos;
+        }
+        self.peeked
+    }
+
+    /// [`Parser::peek`] without the memory of its last answer.
+    fn scan(&mut self) -> Option<Line> {
         while self.pos < self.bytes.len() {
             let rest = &self.bytes[self.pos..];
             let (end, next) = match memchr::memchr(b'\n', rest) {
@@ -246,8 +320,11 @@ impl<'a> Parser<'a> {
     fn mapping(&mut self, n: usize, mut line: Line) -> Option<()> {
         self.enter()?;
         self.events.push(Event::MapStart);
+        let base = self.keys.len();
         loop {
+            let key = self.events.len();
             self.entry(n, line)?;
+            self.compare_key(base, key);
             match self.peek() {
                 Some(l) if l.indent == n => line = l,
                 Some(l) if l.indent > n => return None,
@@ -255,8 +332,40 @@ impl<'a> Parser<'a> {
             }
         }
         self.events.push(Event::MapEnd);
+        self.keys.truncate(base);
         self.depth -= 1;
         Some(())
+    }
+
+    /// Records the key at event `at` among the keys of the mapping that starts at
+    /// `base` in [`Parser::keys`], noting whether it may repeat one of them. A key
+    /// is compared by its value, which is also the text the repeated-key check
+    /// compares, except for quoted keys with escapes, `''` or a backslash: those
+    /// are not compared at all.
+    fn compare_key(&mut self, base: usize, at: usize) {
+        if self.may_repeat {
+            return;
+        }
+        // The repeated-key check compares plain keys by their text, and quoted keys
+        // by their inside when it holds neither the quote nor a backslash, by their
+        // text with the quotes otherwise: the latter are not compared here.
+        let key = match self.events.get(at) {
+            Some(Event::Scalar(Scalar {
+                value: Cow::Borrowed(v),
+                style,
+                ..
+            })) if *style != Style::SingleQuoted || !v.contains('\\') => *v,
+            _ => {
+                self.may_repeat = true;
+                return;
+            }
+        };
+        let siblings = &self.keys[base..];
+        if siblings.len() >= MAX_COMPARED || siblings.contains(&key) {
+            self.may_repeat = true;
+            return;
+        }
+        self.keys.push(key);
     }
 
     /// One `key: value` entry of a mapping at column `n`.
@@ -317,13 +426,17 @@ impl<'a> Parser<'a> {
     /// The first `:` of a plain key that is followed by a space or the end of the
     /// line; `None` when a comment or the end of the line comes first.
     fn find_colon(&self, start: usize, end: usize) -> Option<usize> {
+        // Keys are short: a plain loop beats a vectorised search here.
         let line = &self.bytes[start..end];
-        for k in memchr::memchr2_iter(b':', b'#', line) {
-            if line[k] == b':' {
+        for (k, &b) in line.iter().enumerate() {
+            if !STOPS[usize::from(b)] {
+                continue;
+            }
+            if b == b':' {
                 if matches!(line.get(k + 1), None | Some(b' ')) {
                     return Some(start + k);
                 }
-            } else if k > 0 && line[k - 1] == b' ' {
+            } else if b == b'#' && k > 0 && line[k - 1] == b' ' {
                 return None;
             }
         }
@@ -345,10 +458,12 @@ impl<'a> Parser<'a> {
             if i == line.end || self.bytes[i] == b'#' {
                 self.empty(i);
                 self.pos = line.next;
-            } else if !matches!(self.bytes[i], b'"' | b'\'')
-                && self.find_colon(i, line.end).is_some()
-            {
-                // `- key: value`: a mapping whose entries start at the key's column.
+            } else if self.inline(line, i, false).is_none() {
+                // Not a scalar: perhaps `- key: value`, a mapping whose entries start
+                // at the key's column. (A plain scalar that fails pushes no event.)
+                if matches!(self.bytes[i], b'"' | b'\'') || self.find_colon(i, line.end).is_none() {
+                    return None;
+                }
                 let column = i - (line.start - line.indent);
                 let first = Line {
                     indent: column,
@@ -356,8 +471,6 @@ impl<'a> Parser<'a> {
                     ..line
                 };
                 self.mapping(column, first)?;
-            } else {
-                self.inline(line, i, false)?;
             }
             match self.peek() {
                 Some(l) if l.indent == m && self.is_item(l) => line = l,
@@ -446,27 +559,23 @@ impl<'a> Parser<'a> {
         let quote = self.bytes[start];
         let mut k = start + 1;
         let mut plain_copy = true;
-        while k < end {
-            match self.bytes[k] {
-                b'\'' if quote == b'\'' => {
-                    if self.bytes.get(k + 1) == Some(&b'\'') && k + 1 < end {
-                        plain_copy = false;
-                        k += 2;
-                        continue;
-                    }
-                    break;
-                }
-                b'"' if quote == b'"' => break,
-                b'\\' if quote == b'"' => {
-                    plain_copy = false;
-                    k += 1 + escape_len(self.bytes.get(k + 1..end)?)?;
-                    continue;
-                }
-                _ => k += 1,
+        loop {
+            let rest = self.bytes.get(k..end)?;
+            let found = if quote == b'"' {
+                memchr::memchr2(b'"', b'\\', rest)
+            } else {
+                memchr::memchr(b'\'', rest)
+            };
+            k += found?;
+            if self.bytes[k] == b'\\' {
+                plain_copy = false;
+                k += 1 + escape_len(self.bytes.get(k + 1..end)?)?;
+            } else if quote == b'\'' && k + 1 < end && self.bytes[k + 1] == b'\'' {
+                plain_copy = false;
+                k += 2;
+            } else {
+                break;
             }
-        }
-        if k >= end {
-            return None;
         }
         let inner = &self.text[start + 1..k];
         let value = if plain_copy {
@@ -861,6 +970,10 @@ fn visit_str<'a, V: Visitor<'a>>(visitor: V, s: &Scalar<'a>) -> Result<V::Value>
 /// also borrows some escaped values by coincidence (`"\\\\"` gives `\\`), and so
 /// does this.
 fn borrowed<'a>(s: &Scalar<'a>) -> Option<&'a str> {
+    if let Cow::Borrowed(value) = s.value {
+        // Plain scalars are their text; quoted ones without escapes, their inside.
+        return Some(value);
+    }
     let offset = usize::from(s.style != Style::Plain);
     let end = s.repr.len().checked_sub(offset)?;
     let start = end.checked_sub(s.value.len())?;
@@ -1154,7 +1267,7 @@ impl<'a> Deserializer<'a> for &mut Events<'_, 'a> {
 /// Skips a value without a visitor, for [`IgnoredAny`] in tests.
 #[cfg(test)]
 pub(crate) fn events_of(block: &str) -> Option<usize> {
-    parse(block).map(|e| e.len())
+    parse(block).map(|(e, _)| e.len())
 }
 
 #[cfg(test)]
@@ -1173,7 +1286,8 @@ mod tests {
     #[test]
     fn reads_the_reference_release() {
         let block = "title: \"New Zealand expresses regret\"\ndate: 2024-05-13\nministers:\n  - Rt Hon Winston Peters\nportfolios:\n- Foreign Affairs\n";
-        let events = parse(block).unwrap();
+        let (events, may_repeat) = parse(block).unwrap();
+        assert!(!may_repeat);
         assert_eq!(events.len(), 14);
         assert_eq!(events[4], plain("2024-05-13"));
         assert_eq!(events[6], Event::SeqStart);
@@ -1229,7 +1343,8 @@ mod tests {
 
     #[test]
     fn reads_quoted_scalars() {
-        let events = parse("'a''b': \"x\\ty\\u00e9\\\\\"\nc: ''''\nd: \"\\\\\\\\\"\n").unwrap();
+        let (events, _) =
+            parse("'a''b': \"x\\ty\\u00e9\\\\\"\nc: ''''\nd: \"\\\\\\\\\"\n").unwrap();
         let Event::Scalar(key) = &events[1] else {
             panic!()
         };

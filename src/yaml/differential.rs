@@ -177,9 +177,20 @@ fn agree<'a, T>(block: &'a str) -> Took
 where
     T: Deserialize<'a> + fmt::Debug,
 {
-    let Some(fast) = fast::from_str::<T>(block) else {
+    let Some((fast, distinct_keys)) = fast::from_str::<T>(block) else {
         return Took::Declined;
     };
+    // A proof of distinct keys must hold for the repeated-key check too.
+    if distinct_keys {
+        assert!(
+            crate::locate::parse(block).is_none_or(|root| super::first_repeat(
+                &root,
+                &mut Vec::new()
+            )
+            .is_none()),
+            "the fast path missed a repeated key in {block:?}"
+        );
+    }
     match serde_yaml::from_str::<T>(block) {
         // Debug text, so that NaN equals NaN and -0.0 differs from 0.0.
         Ok(full) => assert_eq!(
@@ -569,6 +580,7 @@ fn scalar() -> impl Strategy<Value = String> {
 fn key() -> impl Strategy<Value = String> {
     prop_oneof![
         4 => "[a-z]{1,6}",
+        2 => prop::sample::select(&["a", "b", "'a'", "\"a\"", "'b'"][..]).prop_map(str::to_owned),
         1 => prop::sample::select(&["a b", "'k'", "\"k\"", "'a''b'", "1", "~", "true", "-k", "C#", "x:y", "\"\\u00e9\""][..]).prop_map(str::to_owned),
         1 => scalar(),
     ]
