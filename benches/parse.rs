@@ -7,6 +7,9 @@
 //!   baseline of plain `serde_yaml` on the already split block (no positions, no field
 //!   paths).
 //!
+//! - `fast_path/*`: the 2,000 sample releases and a 200-key front matter, masthead
+//!   (whose fast path takes nearly all of them) against serde_yaml on the block.
+//!
 //! `cargo bench --bench parse` measures; `cargo test --benches` runs each bench once.
 
 use std::hint::black_box;
@@ -103,5 +106,89 @@ fn from_str_release(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, split, from_str_release);
+/// Every sample release (2,000 real documents) and a synthetic 200-key front matter,
+/// through masthead (fast path, falling back to serde_yaml) and through serde_yaml
+/// on the pre-split block. Both give the same results (checked first).
+fn fast_path(c: &mut Criterion) {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/samples/beehive"
+    );
+    let mut releases = Vec::new();
+    let mut stack = vec![std::path::PathBuf::from(dir)];
+    while let Some(path) = stack.pop() {
+        if path.is_dir() {
+            stack.extend(
+                std::fs::read_dir(&path)
+                    .expect("lists")
+                    .map(|e| e.expect("entry").path()),
+            );
+        } else if path.extension().is_some_and(|e| e == "md") {
+            releases.push(std::fs::read_to_string(&path).expect("reads"));
+        }
+    }
+    releases.sort();
+    let blocks: Vec<String> = releases
+        .iter()
+        .map(|src| {
+            masthead::split(src)
+                .ok()
+                .and_then(|d| d.front_matter())
+                .unwrap_or("")
+                .to_owned()
+        })
+        .collect();
+    let keys = (0..200).fold(String::from("---\n"), |mut s, i| {
+        s.push_str(&format!("key_{i:03}: value number {i}\n"));
+        s
+    }) + "---\nbody\n";
+    let keys_block = masthead::split(&keys)
+        .expect("splits")
+        .front_matter()
+        .expect("front matter")
+        .to_owned();
+    type Map = std::collections::BTreeMap<String, String>;
+    assert_eq!(
+        masthead::from_str::<Map>(&keys)
+            .expect("parses")
+            .metadata
+            .len(),
+        200
+    );
+    for (src, block) in releases.iter().zip(&blocks) {
+        let ours = masthead::from_str::<masthead::Release>(src)
+            .ok()
+            .map(|p| p.metadata);
+        assert_eq!(ours, serde_yaml::from_str::<masthead::Release>(block).ok());
+    }
+
+    let mut group = c.benchmark_group("fast_path");
+    group.throughput(Throughput::Elements(releases.len() as u64));
+    group.bench_function("releases_2000/masthead", |b| {
+        b.iter(|| {
+            releases
+                .iter()
+                .filter(|s| masthead::from_str::<masthead::Release>(black_box(s)).is_ok())
+                .count()
+        });
+    });
+    group.bench_function("releases_2000/serde_yaml_pre_split", |b| {
+        b.iter(|| {
+            blocks
+                .iter()
+                .filter(|s| serde_yaml::from_str::<masthead::Release>(black_box(s)).is_ok())
+                .count()
+        });
+    });
+    group.throughput(bytes(&keys_block));
+    group.bench_function("keys_200/masthead", |b| {
+        b.iter(|| masthead::from_str::<Map>(black_box(&keys)));
+    });
+    group.bench_function("keys_200/serde_yaml_pre_split", |b| {
+        b.iter(|| serde_yaml::from_str::<Map>(black_box(&keys_block)));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, split, from_str_release, fast_path);
 criterion_main!(benches);
