@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::document::Document;
 use crate::error::{Error, Kind};
+use crate::fast;
 use crate::locate::{self, display_path, Node, NodeKind, Segment};
 use crate::release::EMPTY_PREFIXES;
 use crate::span::Span;
@@ -18,11 +19,12 @@ pub(crate) fn deserialize_with<'a, T: Deserialize<'a>>(
     doc: &Document<'a>,
     options: &Options,
 ) -> Result<T, Error> {
-    let value = read(doc, options)?;
+    let (value, distinct_keys) = read(doc, options)?;
     // serde_yaml lets a map target (`BTreeMap`, `HashMap`, an ignored value) keep the
-    // last of repeated keys; the YAML spec and the design call that an error. A scan
-    // of the text clears almost every block without parsing it again.
-    if let Some(block) = doc.front_matter() {
+    // last of repeated keys; the YAML spec and the design call that an error. The
+    // fast path proves most blocks free of repeats as it reads them, and a scan of
+    // the text clears almost every other block without parsing it again.
+    if let (Some(block), false) = (doc.front_matter(), distinct_keys) {
         if may_repeat_a_key(block) {
             if let Some(err) = duplicate_key(doc, block) {
                 return Err(err);
@@ -35,21 +37,47 @@ pub(crate) fn deserialize_with<'a, T: Deserialize<'a>>(
 /// The front matter as a [`Value`] that keeps repeated keys (validation reports
 /// every one of them itself).
 pub(crate) fn value<'a>(doc: &Document<'a>) -> Result<Value<'a>, Error> {
-    read(doc, &Options::new())
+    read(doc, &Options::new()).map(|(value, _)| value)
 }
 
-/// Deserializes `T` from the block, or from an empty mapping when there is none.
-fn read<'a, T: Deserialize<'a>>(doc: &Document<'a>, options: &Options) -> Result<T, Error> {
+/// Deserializes `T` from the block, or from an empty mapping when there is none;
+/// `true` when the block is known to repeat no key in any mapping.
+fn read<'a, T: Deserialize<'a>>(doc: &Document<'a>, options: &Options) -> Result<(T, bool), Error> {
     let Some(block) = doc.front_matter() else {
         if options.requires_front_matter() {
             return Err(no_front_matter(doc));
         }
-        return from_empty(doc);
+        return from_empty(doc).map(|value| (value, true));
     };
     if is_null_document(block) {
-        return from_empty(doc);
+        return from_empty(doc).map(|value| (value, true));
     }
-    serde_yaml::from_str(block).map_err(|first| explain::<T>(doc, block, &first))
+    // The fast path either gives exactly what serde_yaml gives, or declines.
+    if fast_path_enabled() {
+        if let Some(read) = fast::from_str(block) {
+            return Ok(read);
+        }
+    }
+    serde_yaml::from_str(block)
+        .map(|value| (value, false))
+        .map_err(|first| explain::<T>(doc, block, &first))
+}
+
+#[cfg(not(test))]
+fn fast_path_enabled() -> bool {
+    true
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Unit tests turn the fast path off to compare the crate's results with and
+    /// without it.
+    static FAST_PATH: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+#[cfg(test)]
+fn fast_path_enabled() -> bool {
+    FAST_PATH.with(std::cell::Cell::get)
 }
 
 /// The first repeated key of `block`, by the position of its repetition.
@@ -184,6 +212,11 @@ pub(crate) fn no_front_matter(doc: &Document<'_>) -> Error {
 
 /// Whether `block` holds nothing but blank lines and comments (a null document).
 fn is_null_document(block: &str) -> bool {
+    // Almost every block starts with content: decide that from its first character.
+    let first = block.trim_start_matches([' ', '\t']).chars().next();
+    if first.is_some_and(|c| c != '#' && !c.is_whitespace()) {
+        return false;
+    }
     block.lines().all(|line| {
         let line = line.trim_start_matches([' ', '\t']);
         line.trim_end().is_empty() || line.starts_with('#')
@@ -432,6 +465,9 @@ fn rebase(at: &str, first_line: usize) -> Option<(usize, usize)> {
         column.trim().parse().ok()?,
     ))
 }
+
+#[cfg(test)]
+mod differential;
 
 #[cfg(test)]
 mod tests {

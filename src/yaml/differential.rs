@@ -1,0 +1,677 @@
+//! The fast path against serde_yaml: wherever the fast path gives a value, serde_yaml
+//! must give the same value for the same `T` (including which strings borrow and
+//! which visitor method saw each scalar); and through the crate's own entry point,
+//! every result (value or error, with its kind, path, message and position) must be
+//! the same with the fast path on and off.
+//!
+//! The real documents of `../shared/corpus/samples` run in `cargo test`; the whole
+//! release archive runs when `MASTHEAD_ARCHIVE` names its extracted folder:
+//! `MASTHEAD_ARCHIVE=/tmp/releases cargo test --release --lib -- --ignored archive`.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use proptest::prelude::*;
+use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+
+use super::{deserialize_with, FAST_PATH};
+use crate::document::Document;
+use crate::error::Error;
+use crate::fast;
+use crate::release::Release;
+use crate::value::Value;
+use crate::Options;
+
+/// Every visitor call of a `deserialize_any`, as made: which method, which value,
+/// and whether a string was borrowed from the input.
+#[derive(Debug, Clone, PartialEq)]
+enum Tree {
+    Unit,
+    None,
+    Some(Box<Tree>),
+    Bool(bool),
+    I64(i64),
+    U64(u64),
+    I128(i128),
+    U128(u128),
+    /// The bits, so that NaN equals NaN.
+    F64(u64),
+    Borrowed(String),
+    Str(String),
+    String(String),
+    Seq(Vec<Tree>),
+    Map(Vec<(Tree, Tree)>),
+    Newtype(Box<Tree>),
+}
+
+impl<'de> Deserialize<'de> for Tree {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(TreeVisitor)
+    }
+}
+
+struct TreeVisitor;
+
+impl<'de> Visitor<'de> for TreeVisitor {
+    type Value = Tree;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("anything")
+    }
+    fn visit_unit<E>(self) -> Result<Tree, E> {
+        Ok(Tree::Unit)
+    }
+    fn visit_none<E>(self) -> Result<Tree, E> {
+        Ok(Tree::None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Tree, D::Error> {
+        Tree::deserialize(d).map(|t| Tree::Some(Box::new(t)))
+    }
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Tree, D::Error> {
+        Tree::deserialize(d).map(|t| Tree::Newtype(Box::new(t)))
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Tree, E> {
+        Ok(Tree::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Tree, E> {
+        Ok(Tree::I64(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Tree, E> {
+        Ok(Tree::U64(v))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<Tree, E> {
+        Ok(Tree::I128(v))
+    }
+    fn visit_u128<E>(self, v: u128) -> Result<Tree, E> {
+        Ok(Tree::U128(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Tree, E> {
+        Ok(Tree::F64(v.to_bits()))
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Tree, E> {
+        Ok(Tree::Borrowed(v.to_owned()))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Tree, E> {
+        Ok(Tree::Str(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Tree, E> {
+        Ok(Tree::String(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Tree, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Tree::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Tree, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(entry) = map.next_entry()? {
+            entries.push(entry);
+        }
+        Ok(Tree::Map(entries))
+    }
+}
+
+/// A unit-only enum, read from a scalar.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Layout {
+    Post,
+    Page,
+    Default,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+struct Newtype<'a>(#[serde(borrow)] Cow<'a, str>);
+
+/// A struct with every scalar type, the fields named after the keys of real front
+/// matter so that the corpus gives them values (most keys are `Option`al so that
+/// a document can succeed without them).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+struct Typed<'a> {
+    title: Option<&'a str>,
+    #[serde(borrow)]
+    description: Option<Cow<'a, str>>,
+    date: Option<String>,
+    url: Option<Newtype<'a>>,
+    ministers: Option<Vec<&'a str>>,
+    portfolios: Option<(String,)>,
+    layout: Option<Layout>,
+    categories: Option<Vec<Option<String>>>,
+    keywords: Option<Vec<Cow<'a, str>>>,
+    author: Option<char>,
+    published: Option<bool>,
+    weight: Option<i8>,
+    order: Option<i16>,
+    sidebar_position: Option<i32>,
+    year: Option<i64>,
+    big: Option<i128>,
+    small: Option<u8>,
+    port: Option<u16>,
+    count: Option<u32>,
+    id: Option<u64>,
+    huge: Option<u128>,
+    ratio: Option<f32>,
+    score: Option<f64>,
+    nothing: Option<()>,
+    #[serde(default)]
+    tags: Vec<String>,
+    params: Option<BTreeMap<String, Tree>>,
+}
+
+/// The outcome of one comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Took {
+    Fast,
+    Declined,
+}
+
+/// Whether the fast path took `block` for `T`, after checking that serde_yaml agrees
+/// with what it gave.
+#[track_caller]
+fn agree<'a, T>(block: &'a str) -> Took
+where
+    T: Deserialize<'a> + fmt::Debug,
+{
+    let Some((fast, distinct_keys)) = fast::from_str::<T>(block) else {
+        return Took::Declined;
+    };
+    // A proof of distinct keys must hold for the repeated-key check too.
+    if distinct_keys {
+        assert!(
+            crate::locate::parse(block).is_none_or(|root| super::first_repeat(
+                &root,
+                &mut Vec::new()
+            )
+            .is_none()),
+            "the fast path missed a repeated key in {block:?}"
+        );
+    }
+    match serde_yaml::from_str::<T>(block) {
+        // Debug text, so that NaN equals NaN and -0.0 differs from 0.0.
+        Ok(full) => assert_eq!(
+            format!("{fast:?}"),
+            format!("{full:?}"),
+            "{}: the fast path differs on {block:?}",
+            std::any::type_name::<T>()
+        ),
+        Err(e) => panic!(
+            "{}: the fast path gave {fast:?} where serde_yaml fails ({e}) on {block:?}",
+            std::any::type_name::<T>()
+        ),
+    }
+    Took::Fast
+}
+
+/// The crate's result for `T` on `doc` with the fast path `on` or off.
+fn through_crate<'a, T: Deserialize<'a>>(doc: &Document<'a>, on: bool) -> Result<T, Error> {
+    FAST_PATH.with(|f| f.set(on));
+    let result = deserialize_with(doc, &Options::new());
+    FAST_PATH.with(|f| f.set(true));
+    result
+}
+
+/// Same result (value, or error with kind, path, message and position) with the
+/// fast path on and off.
+#[track_caller]
+fn same_through_crate<'a, T>(doc: &Document<'a>)
+where
+    T: Deserialize<'a> + fmt::Debug,
+{
+    let on = through_crate::<T>(doc, true);
+    let off = through_crate::<T>(doc, false);
+    assert_eq!(
+        format!("{on:?}"),
+        format!("{off:?}"),
+        "{}: the crate's result changes with the fast path on {:?}",
+        std::any::type_name::<T>(),
+        doc.front_matter()
+    );
+}
+
+/// Per type, how many documents the fast path took, of how many.
+#[derive(Debug, Default)]
+struct Tally {
+    counts: BTreeMap<&'static str, (usize, usize)>,
+}
+
+impl Tally {
+    fn add(&mut self, name: &'static str, took: Took) {
+        let entry = self.counts.entry(name).or_default();
+        entry.0 += usize::from(took == Took::Fast);
+        entry.1 += 1;
+    }
+
+    fn fast(&self, name: &str) -> usize {
+        self.counts.get(name).map_or(0, |c| c.0)
+    }
+}
+
+impl fmt::Display for Tally {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (name, (fast, total)) in &self.counts {
+            writeln!(f, "fast path: {fast} of {total} documents for {name}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every check on one document's text; `full` also runs the crate's own entry
+/// point twice per type (slower).
+fn check_document(src: &str, tally: &mut Tally, full: bool) {
+    let Ok(doc) = crate::split(src) else { return };
+    let Some(block) = doc.front_matter() else {
+        return;
+    };
+    tally.add("generic value (visitor trace)", agree::<Tree>(block));
+    tally.add("generic value (masthead)", agree::<Value>(block));
+    tally.add(
+        "generic value (serde_json)",
+        agree::<serde_json::Value>(block),
+    );
+    tally.add("Release", agree::<Release>(block));
+    tally.add("every scalar type", agree::<Typed>(block));
+    tally.add(
+        "map of ignored values",
+        agree::<BTreeMap<Cow<str>, IgnoredAny>>(block),
+    );
+    if full {
+        same_through_crate::<Release>(&doc);
+        same_through_crate::<Typed>(&doc);
+        same_through_crate::<Value>(&doc);
+    }
+}
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            files(&path, out);
+        } else if path
+            .extension()
+            .is_some_and(|e| ["md", "markdown", "mdx", "mkdn"].iter().any(|x| e == *x))
+        {
+            out.push(path);
+        }
+    }
+}
+
+/// Runs every check over the documents under `dir`.
+fn sweep(dir: &Path, full: bool) -> (Tally, usize) {
+    let mut paths = Vec::new();
+    files(dir, &mut paths);
+    let mut tally = Tally::default();
+    for path in &paths {
+        let bytes = std::fs::read(path).unwrap();
+        if let Ok(src) = std::str::from_utf8(&bytes) {
+            check_document(src, &mut tally, full);
+        }
+    }
+    (tally, paths.len())
+}
+
+const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/samples");
+
+#[test]
+fn the_fast_path_agrees_on_every_sample_document() {
+    let dir = Path::new(SAMPLES);
+    assert!(dir.is_dir(), "the corpus {SAMPLES} is missing");
+    let (tally, documents) = sweep(dir, true);
+    println!("{documents} sample documents\n{tally}");
+    // The fast path must keep taking the bulk of real front matter: the samples hold
+    // 2,000 releases, nearly all in the subset.
+    assert!(tally.fast("Release") > 1900, "{tally}");
+    assert!(tally.fast("generic value (masthead)") > 5000, "{tally}");
+}
+
+/// The whole release archive: `MASTHEAD_ARCHIVE=/path/to/releases cargo test
+/// --release --lib -- --ignored archive`.
+#[test]
+#[ignore = "needs the extracted release archive in MASTHEAD_ARCHIVE"]
+fn the_fast_path_agrees_on_the_whole_archive() {
+    let dir = std::env::var_os("MASTHEAD_ARCHIVE")
+        .expect("MASTHEAD_ARCHIVE names the extracted release archive");
+    let (tally, documents) = sweep(Path::new(&dir), true);
+    println!("{documents} archive documents\n{tally}");
+    assert!(documents >= 55_000, "{documents} documents in the archive");
+    assert!(tally.fast("Release") > 50_000, "{tally}");
+}
+
+/// Scalars that the resolution rules treat differently, written plain and quoted.
+const SCALARS: &[&str] = &[
+    "",
+    "~",
+    "null",
+    "Null",
+    "NULL",
+    "nULL",
+    "true",
+    "True",
+    "TRUE",
+    "tRUE",
+    "false",
+    "False",
+    "FALSE",
+    "yes",
+    "no",
+    "on",
+    "off",
+    "y",
+    "n",
+    "0",
+    "-0",
+    "+0",
+    "00",
+    "007",
+    "-007",
+    "+007",
+    "08",
+    "0.",
+    "1",
+    "-1",
+    "+1",
+    "++1",
+    "+-1",
+    "12",
+    "+12",
+    "-12",
+    "1_000",
+    "0x1F",
+    "0X1F",
+    "0x",
+    "0x-1",
+    "0x+1",
+    "-0x1F",
+    "+0x1F",
+    "0o17",
+    "-0o17",
+    "0o8",
+    "0b101",
+    "-0b101",
+    "0b2",
+    "0xffffffffffffffff",
+    "0x10000000000000000",
+    "-0x8000000000000000",
+    "18446744073709551615",
+    "18446744073709551616",
+    "-9223372036854775808",
+    "-9223372036854775809",
+    "340282366920938463463374607431768211455",
+    "340282366920938463463374607431768211456",
+    "-170141183460469231731687303715884105728",
+    "-170141183460469231731687303715884105729",
+    "1.5",
+    "-1.5",
+    "+1.5",
+    ".5",
+    "-.5",
+    "5.",
+    "1e3",
+    "1E3",
+    "1e+3",
+    "1e-3",
+    "-1e3",
+    "1.5e308",
+    "1e309",
+    "-1e309",
+    ".inf",
+    ".Inf",
+    ".INF",
+    "+.inf",
+    "-.inf",
+    "-.Inf",
+    "-.INF",
+    ".nan",
+    ".NaN",
+    ".NAN",
+    "-.nan",
+    "+.nan",
+    "inf",
+    "-inf",
+    "infinity",
+    "nan",
+    "NaN",
+    "0.1.2",
+    "1:30",
+    "12:30:00",
+    "2024-05-13",
+    "2024-05-13T10:00:00Z",
+    "a",
+    "x",
+    "é",
+    "’",
+    "a b",
+    "a  b",
+    "a#b",
+    "a #b",
+    "C#",
+    "a:b",
+    "http://x.nz/a?b=c&d",
+    "What next? R&D now!",
+    "-a",
+    "-1x",
+    "1x",
+    "[a]",
+    "a]",
+    "a,b",
+    "'a'",
+    "\"a\"",
+    "'it''s'",
+    "''",
+    "''''",
+    "\"\"",
+    "\"\\\\\\\\\"",
+    "\"a\\tb\"",
+    "\"\\x41\\u00e9\\U0001F600\"",
+    "\"\\N\\_\\L\\P\\0\\a\\b\\v\\f\\r\\e\\ \\/\\\"\"",
+    "\"\\q\"",
+    "\"\\ud800\"",
+    "\"a # b\"",
+    "'a # b'",
+    "\"  padded  \"",
+    "' x '",
+    "[a, 'b', \"c\"]",
+    "[]",
+    "[ ]",
+    "[1, 2.5, true, ~, null, '']",
+    "[a b, -1]",
+    "[a,]",
+    "[a, [b]]",
+    "[a, {b: c}]",
+    "{a: 1}",
+    "&x a",
+    "*x",
+    "!t a",
+    "!!str 1",
+    "|",
+    ">",
+    "- a",
+    "? a",
+    ": a",
+    "%x",
+    "@x",
+    "`x`",
+    "a: b",
+    "a:",
+    "x # comment",
+    "post",
+    "page",
+    "Post",
+];
+
+/// A one-field struct of type `T`, for every scalar type.
+#[derive(Debug, PartialEq, Deserialize)]
+struct One<T> {
+    v: T,
+}
+
+macro_rules! every_type {
+    ($block:expr, $tally:expr, $($t:ty),* $(,)?) => {
+        $( $tally.add(stringify!($t), agree::<One<$t>>($block)); )*
+    };
+}
+
+/// Every type's reading of `block`.
+fn every_type(block: &str, tally: &mut Tally) {
+    every_type!(
+        block, tally,
+        bool, i8, i16, i32, i64, i128, u8, u16, u32, u64, u128, f32, f64, char, String,
+        &str, Cow<str>, (), Option<bool>, Option<i64>, Option<u64>, Option<f64>,
+        Option<String>, Option<&str>, Option<()>, Vec<String>, Vec<Option<i64>>,
+        Vec<&str>, (String, i64), Option<Layout>, Layout, Newtype, Tree, Value,
+        serde_json::Value, IgnoredAny, Option<Tree>, BTreeMap<String, Tree>,
+    );
+}
+
+#[test]
+fn every_scalar_type_agrees_on_every_scalar() {
+    let mut tally = Tally::default();
+    for scalar in SCALARS {
+        for block in [
+            format!("v: {scalar}\n"),
+            format!("v:   {scalar}   # c\r\n"),
+            format!("v:\n- {scalar}\n"),
+            format!("v:\n  - {scalar}\n  -\n"),
+            format!("v: [{scalar}]\n"),
+            format!("{scalar}: v\n"),
+            format!("v:\n  {scalar}: 1\n"),
+        ] {
+            every_type(&block, &mut tally);
+            let mut docs = Tally::default();
+            check_document(&format!("---\n{block}---\n"), &mut docs, true);
+        }
+    }
+    println!("{tally}");
+    // The fast path reads these, so that the comparison above means something.
+    for (t, at_least) in [
+        ("bool", 5),
+        ("i64", 10),
+        ("u128", 10),
+        ("f64", 30),
+        ("Layout", 4),
+        ("String", 100),
+        ("&str", 100),
+        ("Option<()>", 100),
+        ("Tree", 500),
+    ] {
+        assert!(tally.fast(t) >= at_least, "{t}: {tally}");
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Generated documents: the subset's grammar, and a little outside it.
+
+fn scalar() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => prop::sample::select(SCALARS).prop_map(str::to_owned),
+        2 => "[a-zA-Z0-9 .:#'\"\\-_+~,\\[\\]!&*?|>é’\\\\]{0,12}",
+        1 => "[0-9+\\-.eExXoObB_]{1,8}",
+    ]
+}
+
+fn key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[a-z]{1,6}",
+        2 => prop::sample::select(&["a", "b", "'a'", "\"a\"", "'b'"][..]).prop_map(str::to_owned),
+        1 => prop::sample::select(&["a b", "'k'", "\"k\"", "'a''b'", "1", "~", "true", "-k", "C#", "x:y", "\"\\u00e9\""][..]).prop_map(str::to_owned),
+        1 => scalar(),
+    ]
+}
+
+/// A value written after `key:` at indentation `indent`.
+fn value(indent: usize, depth: u32) -> BoxedStrategy<String> {
+    let pad = " ".repeat(indent);
+    let leaf = prop_oneof![
+        4 => scalar().prop_map(|s| format!(" {s}\n")),
+        1 => Just("\n".to_owned()),
+        1 => scalar().prop_map(|s| format!(" {s} # note\n")),
+        1 => prop::collection::vec(scalar(), 0..4).prop_map(|v| format!(" [{}]\n", v.join(", "))),
+    ];
+    if depth == 0 {
+        return leaf.boxed();
+    }
+    let seq_pad = pad.clone();
+    let map_pad = pad.clone();
+    let item_pad = pad.clone();
+    prop_oneof![
+        4 => leaf,
+        1 => (prop::collection::vec(scalar(), 1..4), prop::sample::select(&[0usize, 2, 4][..]))
+            .prop_map(move |(items, extra)| {
+                let p = format!("{seq_pad}{}", " ".repeat(extra));
+                let mut out = "\n".to_owned();
+                for item in items {
+                    out.push_str(&format!("{p}- {item}\n"));
+                }
+                out
+            }),
+        1 => (prop::collection::vec((key(), value(indent + 4, depth - 1)), 1..3), 1..3usize)
+            .prop_map(move |(entries, items)| {
+                // A sequence of mappings: `- k: v` and its further entries below.
+                let mut out = "\n".to_owned();
+                for _ in 0..items {
+                    for (n, (k, v)) in entries.iter().enumerate() {
+                        let lead = if n == 0 { "- " } else { "  " };
+                        out.push_str(&format!("{item_pad}  {lead}{k}:{v}"));
+                    }
+                }
+                out
+            }),
+        1 => prop::collection::vec((key(), value(indent + 2, depth - 1)), 1..4)
+            .prop_map(move |entries| {
+                let mut out = "\n".to_owned();
+                for (k, v) in entries {
+                    out.push_str(&format!("{map_pad}  {k}:{v}"));
+                }
+                out
+            }),
+    ]
+    .boxed()
+}
+
+fn block() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(
+            prop_oneof![
+                8 => (key(), value(0, 2)).prop_map(|(k, v)| format!("{k}:{v}")),
+                1 => Just("# comment\n".to_owned()),
+                1 => Just("\n".to_owned()),
+                1 => "[ a-z:\\-#'\"\\t\\r]{0,10}\n",
+            ],
+            1..8,
+        ),
+        any::<bool>(),
+    )
+        .prop_map(|(lines, crlf)| {
+            let text = lines.concat();
+            if crlf {
+                text.replace('\n', "\r\n")
+            } else {
+                text
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn generated_documents_agree(block in block()) {
+        let mut tally = Tally::default();
+        check_document(&format!("---\n{block}---\n"), &mut tally, true);
+        every_type(&block, &mut tally);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(block in "[ -~\\t\\r\\né’\u{85}\u{2028}]{0,60}") {
+        let mut tally = Tally::default();
+        check_document(&format!("---\n{block}\n---\n"), &mut tally, false);
+    }
+}
