@@ -93,7 +93,9 @@ fn parse(block: &str) -> Option<(Vec<Event<'_>>, bool)> {
         text: block,
         bytes: block.as_bytes(),
         pos: 0,
-        events: Vec::with_capacity(32),
+        // 21 events (1,008 bytes) hold a release with one attachment, and stay
+        // within the allocator's small-size cache.
+        events: Vec::with_capacity(21),
         depth: 0,
         keys: Vec::with_capacity(16),
         may_repeat: false,
@@ -118,6 +120,9 @@ static STOPS: [bool; 256] = {
     t[b'#' as usize] = true;
     t
 };
+
+/// Values up to this many bytes are searched byte by byte in [`Parser::plain_end`].
+const SHORT: usize = 32;
 
 /// Bytes that need a closer look in [`plain_text`].
 static SPECIAL: [bool; 256] = {
@@ -510,6 +515,23 @@ impl<'a> Parser<'a> {
     /// comment or the end of the line. A `: ` inside it declines.
     fn plain_end(&self, start: usize, end: usize) -> Option<usize> {
         let line = &self.bytes[start..end];
+        if line.len() <= SHORT {
+            // Dates, names and most values are short: a plain loop beats the
+            // setup of a vectorised search.
+            for (k, &b) in line.iter().enumerate() {
+                if !STOPS[usize::from(b)] {
+                    continue;
+                }
+                if b == b':' {
+                    if matches!(line.get(k + 1), None | Some(b' ')) {
+                        return None;
+                    }
+                } else if k > 0 && line[k - 1] == b' ' {
+                    return Some(start + k);
+                }
+            }
+            return Some(end);
+        }
         for k in memchr::memchr2_iter(b':', b'#', line) {
             if line[k] == b':' {
                 if matches!(line.get(k + 1), None | Some(b' ')) {

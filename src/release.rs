@@ -73,6 +73,12 @@ pub struct Release {
 /// The messages that begin an empty-value error; the YAML bridge classifies by them.
 pub(crate) const EMPTY_PREFIXES: [&str; 3] = ["null value", "blank value", "empty list"];
 
+/// Whether `v` is empty or white space only (`v.trim().is_empty()`, which it
+/// decides from the first character that is not white space, usually the first).
+fn blank(v: &str) -> bool {
+    v.chars().all(char::is_whitespace)
+}
+
 /// Deserializes through a visitor that validates *inside* `visit_*`, so that the
 /// YAML deserializer positions any error at the value itself.
 struct Text;
@@ -85,7 +91,7 @@ impl<'de> Visitor<'de> for Text {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
-        if v.trim().is_empty() {
+        if blank(v) {
             Err(E::custom(format!(
                 "blank value `{v}`, expected a non-empty string"
             )))
@@ -169,7 +175,7 @@ impl<'de> Visitor<'de> for Date {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<NaiveDate, E> {
-        if v.trim().is_empty() {
+        if blank(v) {
             return Err(E::custom(format!("blank value `{v}`, expected a date")));
         }
         check::parse_date(v).map_err(E::custom)
@@ -206,7 +212,7 @@ impl<'de> Visitor<'de> for UrlVisitor {
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Url, E> {
-        if v.trim().is_empty() {
+        if blank(v) {
             return Err(E::custom(format!("blank value `{v}`, expected a URL")));
         }
         check::parse_url(v, self.0).map_err(E::custom)

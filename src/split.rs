@@ -59,7 +59,13 @@ pub fn split(src: &str) -> Result<Document<'_>, Error> {
         if line_start == bytes.len() {
             break;
         }
-        let close_end = closing_fence(bytes, line_start, format);
+        // Every closing fence starts with `-`, `.` or `+`: most lines are ruled out by
+        // their first byte.
+        let close_end = if matches!(bytes[line_start], b'-' | b'.' | b'+') {
+            closing_fence(bytes, line_start, format)
+        } else {
+            None
+        };
         if let Some(close_end) = close_end {
             let block = Span::new(Location::new(open_end, 2, 1), line_start);
             let close = Span::new(Location::new(line_start, line, 1), close_end);

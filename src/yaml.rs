@@ -49,14 +49,16 @@ fn read<'a, T: Deserialize<'a>>(doc: &Document<'a>, options: &Options) -> Result
         }
         return from_empty(doc).map(|value| (value, true));
     };
-    if is_null_document(block) {
-        return from_empty(doc).map(|value| (value, true));
-    }
-    // The fast path either gives exactly what serde_yaml gives, or declines.
+    // The fast path either gives exactly what serde_yaml gives, or declines. It
+    // declines every null document (it reads only blocks with a `key:` line), so it
+    // may run before that check.
     if fast_path_enabled() {
         if let Some(read) = fast::from_str(block) {
             return Ok(read);
         }
+    }
+    if is_null_document(block) {
+        return from_empty(doc).map(|value| (value, true));
     }
     serde_yaml::from_str(block)
         .map(|value| (value, false))
