@@ -1,5 +1,7 @@
+mod catalogue;
 mod corpus;
 mod de;
+mod hostile;
 mod messages;
 mod props;
 mod render;
