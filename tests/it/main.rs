@@ -1,6 +1,7 @@
 mod catalogue;
 mod corpus;
 mod de;
+mod fuzz_replay;
 mod hostile;
 mod messages;
 mod props;
