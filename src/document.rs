@@ -269,11 +269,11 @@ impl<'a> Document<'a> {
     }
 
     /// The front matter as a generic value, for validation.
-    pub(crate) fn value(&self) -> Result<Value<'a>, Error> {
+    pub(crate) fn value(&self, limits: crate::Limits) -> Result<Value<'a>, Error> {
         match self.format() {
             #[cfg(feature = "toml")]
-            Some(Format::Toml) => crate::toml::value(self),
-            _ => crate::yaml::value(self),
+            Some(Format::Toml) => crate::toml::value(self, limits),
+            _ => crate::yaml::value(self, limits),
         }
     }
 

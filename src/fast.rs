@@ -77,7 +77,7 @@ enum Event<'a> {
 }
 
 /// Deeper nesting declines (the full deserializer's own limit is 128).
-const MAX_DEPTH: usize = 64;
+pub(crate) const MAX_DEPTH: usize = 64;
 
 /// The longest simple key the YAML scanner accepts is 1024 characters up to its
 /// `:`; a key whose `:` is further than this many bytes away declines.

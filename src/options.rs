@@ -4,6 +4,7 @@ use serde::Deserialize;
 
 use crate::document::{Document, Parsed};
 use crate::error::Error;
+use crate::limits::Limits;
 
 /// Settings for typed parsing, in the builder style of `url::ParseOptions`:
 /// consuming methods, no separate `build` step.
@@ -35,6 +36,7 @@ use crate::error::Error;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     require_front_matter: bool,
+    limits: Limits,
 }
 
 impl Options {
@@ -43,6 +45,7 @@ impl Options {
     pub const fn new() -> Self {
         Options {
             require_front_matter: false,
+            limits: Limits::new(),
         }
     }
 
@@ -57,6 +60,33 @@ impl Options {
 
     pub(crate) const fn requires_front_matter(&self) -> bool {
         self.require_front_matter
+    }
+
+    /// The [`Limits`] for untrusted input (default [`Limits::new`]): a block over
+    /// them is an error of kind [`Kind::LimitExceeded`](crate::Kind::LimitExceeded),
+    /// found before serde_yaml reads it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use masthead::{Kind, Limits, Options};
+    ///
+    /// let src = format!("---\ntitle: {}\n---\n", "x".repeat(100_000));
+    /// let err = masthead::from_str::<masthead::Release>(&src).unwrap_err();
+    /// assert_eq!(err.kind(), Kind::LimitExceeded);
+    ///
+    /// let trusted = Options::new().limits(Limits::new().max_bytes(1 << 20));
+    /// let err = trusted.from_str::<masthead::Release>(&src).unwrap_err();
+    /// assert_eq!(err.kind(), Kind::MissingField);
+    /// ```
+    #[must_use]
+    pub const fn limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    pub(crate) const fn limits_in_force(&self) -> &Limits {
+        &self.limits
     }
 
     /// Splits `src` and deserializes its front matter; see [`from_str`](crate::from_str).
@@ -84,7 +114,7 @@ impl Options {
     pub fn deserialize<'a, T: Deserialize<'a>>(&self, doc: &Document<'a>) -> Result<T, Error> {
         match doc.format() {
             #[cfg(feature = "toml")]
-            Some(crate::Format::Toml) => crate::toml::deserialize(doc),
+            Some(crate::Format::Toml) => crate::toml::deserialize(doc, self.limits_in_force()),
             _ => crate::yaml::deserialize_with(doc, self),
         }
     }

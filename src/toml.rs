@@ -11,6 +11,7 @@ use toml::Spanned;
 
 use crate::document::Document;
 use crate::error::{Error, Kind};
+use crate::limits::Limits;
 use crate::locate::{display_path, Entry, Node, NodeKind, Segment};
 use crate::release::EMPTY_PREFIXES;
 use crate::span::Span;
@@ -26,8 +27,12 @@ fn block<'a>(doc: &Document<'a>) -> (&'a str, usize) {
 }
 
 /// Deserializes the TOML front matter of `doc` into `T`, borrowing where it can.
-pub(crate) fn deserialize<'a, T: Deserialize<'a>>(doc: &Document<'a>) -> Result<T, Error> {
+pub(crate) fn deserialize<'a, T: Deserialize<'a>>(
+    doc: &Document<'a>,
+    limits: &Limits,
+) -> Result<T, Error> {
     let (text, _) = block(doc);
+    within(doc, text, limits)?;
     let mut root = DeTable::parse(text).map_err(|e| syntax_error(doc, &e))?;
     datetimes_as_text(root.get_mut());
     let de = toml::de::Deserializer::from(root);
@@ -39,10 +44,19 @@ pub(crate) fn deserialize<'a, T: Deserialize<'a>>(doc: &Document<'a>) -> Result<
 
 /// The TOML front matter as a [`Value`]: tables are mappings in source order,
 /// date-times are text.
-pub(crate) fn value<'a>(doc: &Document<'a>) -> Result<Value<'a>, Error> {
+pub(crate) fn value<'a>(doc: &Document<'a>, limits: Limits) -> Result<Value<'a>, Error> {
     let (text, _) = block(doc);
+    within(doc, text, &limits)?;
     let root = DeTable::parse(text).map_err(|e| syntax_error(doc, &e))?;
     Ok(table_value(root.into_inner()))
+}
+
+/// The byte limit, checked before the toml crate reads the block.
+fn within(doc: &Document<'_>, text: &str, limits: &Limits) -> Result<(), Error> {
+    if text.len() > limits.byte_limit() {
+        return Err(crate::limits::too_large(doc, text, limits));
+    }
+    Ok(())
 }
 
 /// The span tree of the TOML block, positions relative to the block.

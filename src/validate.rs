@@ -3,7 +3,10 @@
 //! there is something to report.
 
 use std::borrow::Cow;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use serde::Deserialize;
@@ -12,8 +15,9 @@ use crate::check;
 use crate::diagnostic::{Diagnostic, Report, Severity};
 use crate::document::{Document, Parsed};
 use crate::error::Kind;
+use crate::limits::Limits;
 use crate::locate::{display_path, Node, NodeKind, Segment};
-use crate::span::Span;
+use crate::span::{Location, Span};
 use crate::value::Value;
 
 /// A check of one value.
@@ -288,6 +292,7 @@ pub struct Schema {
     fields: Vec<Field>,
     strict: bool,
     require_front_matter: bool,
+    limits: Limits,
 }
 
 #[derive(Clone, Debug)]
@@ -305,6 +310,7 @@ impl Schema {
             fields: Vec::new(),
             strict: false,
             require_front_matter: false,
+            limits: Limits::new(),
         }
     }
 
@@ -393,6 +399,29 @@ impl Schema {
         self.require_front_matter = yes;
         self
     }
+
+    /// The [`Limits`] for untrusted input (default [`Limits::new`]): a block over
+    /// them is reported as one diagnostic of kind [`Kind::LimitExceeded`], found
+    /// before serde_yaml reads the block.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use masthead::{Kind, Limits, Schema};
+    ///
+    /// let src = "---\na: &a [x, x, x, x]\nb: [*a, *a, *a, *a]\n---\n";
+    /// let schema = Schema::new().limits(Limits::new().max_alias_nodes(10));
+    /// let report = masthead::validate(&masthead::split(src)?, &schema);
+    /// let d = report.iter().next().unwrap();
+    /// assert_eq!((d.kind(), d.line(), d.column()), (Kind::LimitExceeded, 3, 13));
+    /// assert_eq!(d.message(), "alias `*a` replays more than the limit of 10 nodes");
+    /// # Ok::<(), masthead::Error>(())
+    /// ```
+    #[must_use]
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
 }
 
 /// Checks the front matter of `doc` against `schema` and returns every problem.
@@ -419,7 +448,7 @@ pub fn validate(doc: &Document<'_>, schema: &Schema) -> Report {
     if !doc.has_front_matter() && schema.require_front_matter {
         return Report::from(crate::yaml::no_front_matter(doc));
     }
-    let value = match doc.value() {
+    let value = match doc.value(schema.limits) {
         Ok(v) => v,
         Err(e) => return Report::from(e),
     };
@@ -476,6 +505,7 @@ pub fn from_str_validated<'a, T: Deserialize<'a>>(
     }
     let metadata = crate::Options::new()
         .require_front_matter(schema.require_front_matter)
+        .limits(schema.limits)
         .deserialize(&doc)?;
     Ok(Validated {
         metadata,
@@ -549,6 +579,38 @@ fn same_key(a: &Value<'_>, b: &Value<'_>) -> bool {
     }
 }
 
+/// A hash that agrees with [`same_key`]: keys that are the same have equal hashes.
+fn key_hash(key: &Value<'_>) -> u64 {
+    fn feed(value: &Value<'_>, h: &mut DefaultHasher) {
+        match value {
+            Value::Seq(items) => {
+                (1u8, items.len()).hash(h);
+                items.iter().for_each(|v| feed(v, h));
+            }
+            Value::Map(entries) => {
+                (2u8, entries.len()).hash(h);
+                for (k, v) in entries {
+                    feed(k, h);
+                    feed(v, h);
+                }
+            }
+            // Floats that compare equal may print differently (`0` and `-0`).
+            Value::Float(_) => 3u8.hash(h),
+            Value::Null => 4u8.hash(h),
+            Value::Bool(b) => (5u8, b).hash(h),
+            Value::Int(i) => (6u8, i).hash(h),
+            Value::Str(s) => (7u8, s).hash(h),
+        }
+    }
+    let mut h = DefaultHasher::new();
+    if matches!(key, Value::Seq(_) | Value::Map(_)) {
+        feed(key, &mut h);
+    } else {
+        (0u8, key_text(key)).hash(&mut h);
+    }
+    h.finish()
+}
+
 /// How a value shows in an `invalid type` message: ``string `x` ``, `sequence` …
 fn unexpected(value: &Value<'_>) -> String {
     match value {
@@ -589,13 +651,26 @@ impl Run {
     fn duplicates(&mut self, value: &Value<'_>, ptr: &mut Vec<usize>, path: &mut Vec<Segment>) {
         match value {
             Value::Map(entries) => {
+                // Past a few keys, earlier keys are found by hash, so that a mapping
+                // of 200,000 keys costs 200,000 lookups, not 20 billion comparisons.
+                let mut seen: Option<HashMap<u64, Vec<usize>>> =
+                    (entries.len() > 16).then(HashMap::new);
                 for (i, (key, child)) in entries.iter().enumerate() {
                     let name = key_text(key);
                     path.push(Segment::Key(name.clone().into_owned()));
                     ptr.push(i);
                     // Keys are compared as the field names they stand for, as the
                     // typed path compares them: `1` and `'1'` are one field.
-                    if entries[..i].iter().any(|(k, _)| same_key(k, key)) {
+                    let repeated = match &mut seen {
+                        None => entries[..i].iter().any(|(k, _)| same_key(k, key)),
+                        Some(seen) => {
+                            let earlier = seen.entry(key_hash(key)).or_default();
+                            let repeated = earlier.iter().any(|&j| same_key(&entries[j].0, key));
+                            earlier.push(i);
+                            repeated
+                        }
+                    };
+                    if repeated {
                         let message = format!("duplicate key `{name}`");
                         self.push(
                             Kind::DuplicateKey,
@@ -915,21 +990,68 @@ fn position(doc: &Document<'_>, found: Vec<Found>) -> Vec<Diagnostic> {
         None => Span::new(doc.body_span().location(), doc.body_span().start()),
     };
     let base = block.map_or(0, |b| b.start());
-    found
-        .into_iter()
+    let ranges: Vec<Option<(usize, usize)>> = found
+        .iter()
         .map(|f| {
             let node = match (&f.target, &tree) {
                 (Target::Fence, _) | (_, None) => None,
                 (Target::Key(ptr), Some(root)) => walk(root, ptr, true),
                 (Target::Value(ptr), Some(root)) => walk(root, ptr, false),
             };
-            let span = node.map_or(fence, |(start, end)| {
+            node.map(|(start, end)| {
                 let (start, end) = dash_of_empty_item(&doc.source()[base..], start, end);
-                Span::of(doc.source(), base + start, base + end)
-            });
+                (base + start, base + end)
+            })
+        })
+        .collect();
+    let spans = spans_of(doc.source(), &ranges);
+    found
+        .into_iter()
+        .zip(spans)
+        .map(|(f, span)| {
+            let span = span.unwrap_or(fence);
             Diagnostic::new(f.kind, f.severity, f.path, span, f.message)
         })
         .collect()
+}
+
+/// The spans of many byte ranges of `src`, as [`Span::of`] computes them one by
+/// one, in a single pass over `src`: a report of 200,000 diagnostics costs one read
+/// of the document, not 200,000.
+fn spans_of(src: &str, ranges: &[Option<(usize, usize)>]) -> Vec<Option<Span>> {
+    let mut order: Vec<usize> = (0..ranges.len()).filter(|&i| ranges[i].is_some()).collect();
+    order.sort_by_key(|&i| ranges[i].map_or(0, |r| r.0));
+    let mut spans = vec![None; ranges.len()];
+    // The position reached: its offset, line, line start and column.
+    let (mut at, mut line, mut line_start, mut column) = (0, 1, 0, 1);
+    let bom = usize::from(src.starts_with('\u{feff}'));
+    for i in order {
+        let Some((start, end)) = ranges[i] else {
+            continue;
+        };
+        let mut start = start.min(src.len());
+        while !src.is_char_boundary(start) {
+            start -= 1;
+        }
+        let passed = &src[at..start];
+        let breaks = memchr::memchr_iter(b'\n', passed.as_bytes()).count();
+        if breaks > 0 {
+            line += breaks;
+            line_start = at + memchr::memrchr(b'\n', passed.as_bytes()).map_or(0, |j| j + 1);
+            column = 1 + src[line_start..start].chars().count();
+        } else {
+            column += passed.chars().count();
+        }
+        at = start;
+        let shown = if line_start == 0 && start >= 3 {
+            column - bom
+        } else {
+            column
+        };
+        let location = Location::new(start, line, shown);
+        spans[i] = Some(Span::new(location, end.max(start).min(src.len())));
+    }
+    spans
 }
 
 /// An empty entry of a block sequence (`-` alone on its line) has an empty span
@@ -977,5 +1099,34 @@ fn walk(root: &Node, ptr: &[usize], key: bool) -> Option<(usize, usize)> {
     match key_of_node {
         Some(k) if node.start == node.end => Some((k.start, k.end)),
         _ => Some((node.start, node.end)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_in_one_pass_agree_with_one_at_a_time() {
+        for src in [
+            "",
+            "a: 1\nb: é\n",
+            "\u{feff}k: x\r\nvé: [a, b]\n\n- z\n",
+            "\u{feff}",
+        ] {
+            let mut ranges = Vec::new();
+            for start in (0..=src.len() + 2).rev() {
+                ranges.push(Some((start, start + 2)));
+                ranges.push(None);
+            }
+            let spans = spans_of(src, &ranges);
+            for (range, span) in ranges.iter().zip(spans) {
+                assert_eq!(
+                    span,
+                    range.map(|(start, end)| Span::of(src, start, end)),
+                    "{src:?} {range:?}"
+                );
+            }
+        }
     }
 }

@@ -156,7 +156,7 @@ fn check(doc: &Document<'_>, out: &str, text: &str, convert: bool) -> Result<(),
             "the serialized front matter holds a line that would close the block".to_owned(),
         ));
     }
-    match again.value()? {
+    match again.value(crate::Limits::none())? {
         Value::Null | Value::Map(_) => Ok(()),
         other => Err(serialize_error(
             doc,

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use crate::document::Document;
 use crate::error::{Error, Kind};
 use crate::fast;
+use crate::limits::Limits;
 use crate::locate::{self, display_path, Node, NodeKind, Segment};
 use crate::release::EMPTY_PREFIXES;
 use crate::span::Span;
@@ -19,13 +20,12 @@ pub(crate) fn deserialize_with<'a, T: Deserialize<'a>>(
     doc: &Document<'a>,
     options: &Options,
 ) -> Result<T, Error> {
-    let (value, distinct_keys) = read(doc, options)?;
+    let (value, may_repeat) = read(doc, options)?;
     // serde_yaml lets a map target (`BTreeMap`, `HashMap`, an ignored value) keep the
-    // last of repeated keys; the YAML spec and the design call that an error. The
-    // fast path proves most blocks free of repeats as it reads them, and a scan of
-    // the text clears almost every other block without parsing it again.
-    if let (Some(block), false) = (doc.front_matter(), distinct_keys) {
-        if may_repeat_a_key(block) {
+    // last of repeated keys; the YAML spec and the design call that an error. A scan
+    // of the text clears almost every block without parsing it again.
+    if may_repeat {
+        if let Some(block) = doc.front_matter() {
             if let Some(err) = duplicate_key(doc, block) {
                 return Err(err);
             }
@@ -36,32 +36,41 @@ pub(crate) fn deserialize_with<'a, T: Deserialize<'a>>(
 
 /// The front matter as a [`Value`] that keeps repeated keys (validation reports
 /// every one of them itself).
-pub(crate) fn value<'a>(doc: &Document<'a>) -> Result<Value<'a>, Error> {
-    read(doc, &Options::new()).map(|(value, _)| value)
+pub(crate) fn value<'a>(doc: &Document<'a>, limits: Limits) -> Result<Value<'a>, Error> {
+    read(doc, &Options::new().limits(limits)).map(|(value, _)| value)
 }
 
-/// Deserializes `T` from the block, or from an empty mapping when there is none;
-/// `true` when the block is known to repeat no key in any mapping.
+/// Deserializes `T` from the block, or from an empty mapping when there is none,
+/// after checking the block against the limits. Also says whether the block may
+/// repeat a key (see [`scan`]).
 fn read<'a, T: Deserialize<'a>>(doc: &Document<'a>, options: &Options) -> Result<(T, bool), Error> {
     let Some(block) = doc.front_matter() else {
         if options.requires_front_matter() {
             return Err(no_front_matter(doc));
         }
-        return from_empty(doc).map(|value| (value, true));
+        return from_empty(doc).map(|v| (v, false));
     };
-    // The fast path either gives exactly what serde_yaml gives, or declines. It
-    // declines every null document (it reads only blocks with a `key:` line), so it
-    // may run before that check.
-    if fast_path_enabled() {
-        if let Some(read) = fast::from_str(block) {
-            return Ok(read);
+    let limits = options.limits_in_force();
+    if block.len() > limits.byte_limit() {
+        return Err(crate::limits::too_large(doc, block, limits));
+    }
+    // The fast path gives exactly what serde_yaml gives, or declines. It declines
+    // every alias and every nesting deeper than its own bound, so a block it reads
+    // is within the depth and alias limits whenever the depth limit is at least that
+    // bound. It also declines every null document (it reads only blocks with a
+    // `key:` line), so it may run before that check.
+    if fast_path_enabled() && limits.depth_limit() >= fast::MAX_DEPTH {
+        if let Some((value, distinct_keys)) = fast::from_str(block) {
+            return Ok((value, !distinct_keys && scan(block).may_repeat));
         }
     }
+    let lines = scan(block);
+    crate::limits::check(doc, block, limits, lines.widest)?;
     if is_null_document(block) {
-        return from_empty(doc).map(|value| (value, true));
+        return from_empty(doc).map(|v| (v, false));
     }
     serde_yaml::from_str(block)
-        .map(|value| (value, false))
+        .map(|v| (v, lines.may_repeat))
         .map_err(|first| explain::<T>(doc, block, &first))
 }
 
@@ -136,9 +145,18 @@ fn first_repeat<'n>(node: &'n Node, path: &mut Vec<Segment>) -> Option<(&'n Node
     best
 }
 
-/// Whether `block` may hold a repeated key: `false` only when the text proves that it
-/// does not. It runs on every successful typed parse, so it reads each line once and
-/// allocates only past 32 keys.
+/// What one read of a block's lines tells.
+struct Lines {
+    /// Whether the block may hold a repeated key: `false` only when the text proves
+    /// that it does not.
+    may_repeat: bool,
+    /// The widest structural prefix of a line: indentation and `-`, `?`, `:`
+    /// indicators, for the depth bound of [`crate::limits::check`].
+    widest: usize,
+}
+
+/// Reads each line of `block` once, for [`Lines`]. It runs on every typed parse and
+/// every validation, so it allocates only past 32 keys.
 ///
 /// A key of a block mapping is a plain scalar that starts its line (after the
 /// indentation and any `- ` indicators) and ends at the first `: `, `:` tab or `:` at
@@ -146,16 +164,28 @@ fn first_repeat<'n>(node: &'n Node, path: &mut Vec<Segment>) -> Option<(&'n Node
 /// could hold keys written some other way send the block to the full check: a quoted
 /// key, a flow mapping (`{`), an explicit key (`?`), a tag, an anchor or an alias
 /// before a key. Repeats among the candidates (including the same key in two sibling
-/// mappings) do too; the full check then decides.
-fn may_repeat_a_key(block: &str) -> bool {
+/// mappings) do too; the full check then decides. Once that is settled, the rest of
+/// the block is read for its prefixes only.
+fn scan(block: &str) -> Lines {
     if memchr::memchr(b'{', block.as_bytes()).is_some() {
-        return true;
+        return Lines {
+            may_repeat: true,
+            widest: crate::limits::widest_prefix(block.as_bytes()),
+        };
     }
-    let mut small: Vec<&str> = Vec::new();
+    // The first 32 keys live on the stack: a typical block allocates nothing here.
+    let mut small: [&str; 32] = [""; 32];
+    let mut seen = 0;
     let mut large: Option<std::collections::HashSet<&str>> = None;
+    let mut widest = 0;
     let mut start = 0;
+    let rest_of = |widest: usize, start: usize| Lines {
+        may_repeat: true,
+        widest: widest.max(crate::limits::widest_prefix(&block.as_bytes()[start..])),
+    };
     for end in memchr::memchr_iter(b'\n', block.as_bytes()).chain([block.len()]) {
         let line = &block[start..end];
+        let line_start = start;
         start = end + 1;
         let mut rest = line.trim_start_matches([' ', '\t']);
         while let Some(after) = rest
@@ -164,9 +194,14 @@ fn may_repeat_a_key(block: &str) -> bool {
         {
             rest = after.trim_start_matches([' ', '\t']);
         }
+        let more = rest
+            .bytes()
+            .take_while(|b| matches!(b, b' ' | b'\t' | b'-' | b'?' | b':'))
+            .count();
+        widest = widest.max(line.len() - rest.len() + more);
         match rest.as_bytes().first() {
             None | Some(b'#') => continue,
-            Some(b'"' | b'\'' | b'?' | b'!' | b'&' | b'*') => return true,
+            Some(b'"' | b'\'' | b'?' | b'!' | b'&' | b'*') => return rest_of(widest, line_start),
             Some(_) => {}
         }
         let bytes = rest.as_bytes();
@@ -178,19 +213,29 @@ fn may_repeat_a_key(block: &str) -> bool {
         let key = rest[..colon].trim_end_matches([' ', '\t']);
         if let Some(set) = &mut large {
             if !set.insert(key) {
-                return true;
+                return rest_of(widest, line_start);
             }
-        } else if small.contains(&key) {
-            return true;
-        } else if small.len() < 32 {
-            small.push(key);
+        } else if small[..seen].contains(&key) {
+            return rest_of(widest, line_start);
+        } else if seen < small.len() {
+            small[seen] = key;
+            seen += 1;
         } else {
-            let mut set: std::collections::HashSet<&str> = small.drain(..).collect();
+            let mut set: std::collections::HashSet<&str> = small.into_iter().collect();
             set.insert(key);
             large = Some(set);
         }
     }
-    false
+    Lines {
+        may_repeat: false,
+        widest,
+    }
+}
+
+/// Whether `block` may hold a repeated key; see [`scan`].
+#[cfg(test)]
+fn may_repeat_a_key(block: &str) -> bool {
+    scan(block).may_repeat
 }
 
 /// `metadata` as YAML text with LF line endings; an empty mapping is an empty block.
@@ -544,6 +589,26 @@ mod tests {
             "ministers:\n  - Hon A\n  -\nportfolios: [x: y]\n",
         ] {
             assert!(!may_repeat_a_key(block), "{block:?}");
+        }
+    }
+
+    #[test]
+    fn the_line_scan_finds_the_widest_prefix() {
+        for block in [
+            "",
+            "a: 1\n",
+            "a:\n  - - b: 1\n",
+            "- - - x\n  -\n",
+            "a: {b: c}\n      - - x\n",
+            "'q': 1\n? - - - a\n: - b\n",
+            "a: 1\na: 2\n    - - -x\n",
+            "x:\n\t- :-? y\n# c\n          \n",
+        ] {
+            assert_eq!(
+                scan(block).widest,
+                crate::limits::widest_prefix(block.as_bytes()),
+                "{block:?}"
+            );
         }
     }
 

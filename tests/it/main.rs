@@ -1,7 +1,10 @@
+mod catalogue;
 mod corpus;
 mod de;
 mod excerpt;
+mod fuzz_replay;
 mod header;
+mod hostile;
 mod messages;
 mod props;
 mod render;
