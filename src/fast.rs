@@ -959,6 +959,16 @@ fn visit_scalar<'a, V: Visitor<'a>>(visitor: V, s: &Scalar<'a>) -> Result<V::Val
     if let Some(b) = parse_bool(v) {
         return visitor.visit_bool(b);
     }
+    // Past the null and boolean words, a scalar that starts with a letter or a
+    // non-ASCII character is text: an integer starts with a digit or a sign, and
+    // the words Rust's float parser takes (`inf`, `infinity`, `nan`) are not finite,
+    // which the resolution below rejects. Most values of real front matter end here.
+    if v.as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_alphabetic() || !b.is_ascii())
+    {
+        return visit_str(visitor, s);
+    }
     if let Some(int) = parse_unsigned_int(v, u64::from_str_radix) {
         return visitor.visit_u64(int);
     }
