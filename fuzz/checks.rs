@@ -13,13 +13,44 @@ use masthead::{
 pub type Check = fn(&[u8]);
 
 /// Every target, by name, as the seed folders and `cargo fuzz run` name them.
-pub const TARGETS: [(&str, Check); 5] = [
+pub const TARGETS: [(&str, Check); 6] = [
     ("split", split_target),
     ("from_str_value", from_str_value),
     ("from_str_release", from_str_release),
     ("validate", validate_target),
     ("lint", lint),
+    ("write_back", write_back),
 ];
+
+/// Write-back: a document re-emitted with its own front matter is the input byte
+/// for byte; metadata that reads as a generic value, serialized back into the
+/// document, reads back equal, with the body and the byte-order mark unchanged.
+pub fn write_back(data: &[u8]) {
+    let Ok(doc) = split_bytes(data) else { return };
+    if let Some(block) = doc.front_matter() {
+        assert_eq!(
+            doc.with_front_matter(block),
+            doc.source(),
+            "identity re-emit"
+        );
+    }
+    let Ok(value) = doc.deserialize::<serde_json::Value>() else {
+        return;
+    };
+    // `to_string` refuses metadata whose text would not read back as written.
+    let Ok(out) = masthead::to_string(&value, &doc) else {
+        return;
+    };
+    let again = split(&out).expect("a re-emitted document splits");
+    assert_eq!(again.body(), doc.body(), "the body is kept");
+    assert_eq!(
+        again.has_bom(),
+        doc.has_bom(),
+        "the byte-order mark is kept"
+    );
+    let back: serde_json::Value = again.deserialize().expect("re-emitted metadata reads back");
+    assert_eq!(back, value, "re-emitted metadata reads back equal");
+}
 
 fn split_target(data: &[u8]) {
     split_invariants(data);

@@ -318,6 +318,18 @@ pub fn compose<T: Serialize + ?Sized>(
     write::compose(metadata, body, format)
 }
 
+/// Internal hooks for the fuzz crate (the `__fuzzing` feature); not part of the API.
+#[cfg(feature = "__fuzzing")]
+#[doc(hidden)]
+pub mod __fuzz {
+    /// Panics if the YAML fast path gives `block` a value that differs from
+    /// serde_yaml's, for a generic value and for [`Release`](crate::Release);
+    /// returns whether the fast path took the block.
+    pub fn fast_path_agrees(block: &str) -> bool {
+        crate::yaml::fast_path_agrees(block)
+    }
+}
+
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;

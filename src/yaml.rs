@@ -232,6 +232,33 @@ fn scan(block: &str) -> Lines {
     }
 }
 
+/// For the fuzz crate: panics where the fast path and serde_yaml disagree on
+/// `block`, as a generic value or as a [`Release`](crate::Release); whether the
+/// fast path took it.
+#[cfg(feature = "__fuzzing")]
+pub(crate) fn fast_path_agrees(block: &str) -> bool {
+    fn agree<'a, T: Deserialize<'a> + std::fmt::Debug>(block: &'a str) -> bool {
+        let Some((fast, _)) = fast::from_str::<T>(block) else {
+            return false;
+        };
+        match serde_yaml::from_str::<T>(block) {
+            // Debug text, so that NaN equals NaN and -0.0 differs from 0.0.
+            Ok(full) => assert_eq!(
+                format!("{fast:?}"),
+                format!("{full:?}"),
+                "the fast path differs on {block:?}"
+            ),
+            Err(e) => {
+                panic!("the fast path gave {fast:?} where serde_yaml fails ({e}) on {block:?}")
+            }
+        }
+        true
+    }
+    let value = agree::<Value<'_>>(block);
+    let release = agree::<crate::Release>(block);
+    value || release
+}
+
 /// Whether `block` may hold a repeated key; see [`scan`].
 #[cfg(test)]
 fn may_repeat_a_key(block: &str) -> bool {

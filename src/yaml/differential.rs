@@ -320,6 +320,32 @@ fn sweep(dir: &Path, full: bool) -> (Tally, usize) {
 
 const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/samples");
 
+/// The `fast_path` fuzz target's seeds and past crash inputs, replayed here because
+/// the target's hook exists only with the `__fuzzing` feature.
+#[test]
+fn the_fast_path_fuzz_seeds_and_crashes_agree() {
+    let fuzz = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz"));
+    let mut inputs = Vec::new();
+    for dir in ["seeds/fast_path", "crashes/fast_path"] {
+        if let Ok(entries) = std::fs::read_dir(fuzz.join(dir)) {
+            inputs.extend(entries.map(|e| e.unwrap().path()));
+        }
+    }
+    assert!(inputs.len() >= 5, "{inputs:?}");
+    let mut took = 0;
+    for path in &inputs {
+        let bytes = std::fs::read(path).unwrap();
+        let Ok(block) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        let value = agree::<crate::value::Value<'_>>(block);
+        let release = agree::<crate::Release>(block);
+        took += usize::from(value == Took::Fast || release == Took::Fast);
+    }
+    // The seeds are written to be taken, but for the declined and repeated ones.
+    assert!(took >= inputs.len() - 2, "{took} of {}", inputs.len());
+}
+
 #[test]
 fn the_fast_path_agrees_on_every_sample_document() {
     let dir = Path::new(SAMPLES);
