@@ -8,6 +8,7 @@ use serde::Deserialize;
 use url::Url;
 
 use crate::check;
+use crate::error::Kind;
 
 /// The front matter of a New Zealand government press release, the reference
 /// document of this crate (55,167 of them, 1996 to today).
@@ -70,8 +71,23 @@ pub struct Release {
     pub attachments: Vec<Url>,
 }
 
-/// The messages that begin an empty-value error; the YAML bridge classifies by them.
-pub(crate) const EMPTY_PREFIXES: [&str; 3] = ["null value", "blank value", "empty list"];
+/// The messages that begin an empty-value error.
+const EMPTY_PREFIXES: [&str; 3] = ["null value", "blank value", "empty list"];
+
+/// The kind of a message that the crate's own checks raise through serde (empty
+/// values, dates, URLs); `None` for any other message. The YAML and TOML bridges
+/// classify deserialization errors by it.
+pub(crate) fn kind_of(message: &str) -> Option<Kind> {
+    if EMPTY_PREFIXES.iter().any(|p| message.starts_with(p)) {
+        Some(Kind::EmptyValue)
+    } else if message.starts_with("invalid date `") {
+        Some(Kind::MalformedDate)
+    } else if message.starts_with("invalid URL `") {
+        Some(Kind::MalformedUrl)
+    } else {
+        None
+    }
+}
 
 /// Whether `v` is empty or white space only (`v.trim().is_empty()`, which it
 /// decides from the first character that is not white space, usually the first).

@@ -13,7 +13,6 @@ use crate::document::Document;
 use crate::error::{Error, Kind};
 use crate::limits::Limits;
 use crate::locate::{display_path, Entry, Node, NodeKind, Segment};
-use crate::release::EMPTY_PREFIXES;
 use crate::span::Span;
 use crate::value::Value;
 
@@ -338,17 +337,12 @@ fn explain(doc: &Document<'_>, mut path: Vec<Segment>, err: &toml::de::Error) ->
         let span = found.map(at).or(from_toml).unwrap_or_else(|| anchor(doc));
         return Error::new(Kind::UnknownField, display_path(&path), message, span);
     }
-    let kind = if EMPTY_PREFIXES.iter().any(|p| message.starts_with(p)) {
-        Kind::EmptyValue
-    } else if message.starts_with("invalid date `") {
-        Kind::MalformedDate
-    } else if message.starts_with("invalid URL `") {
-        Kind::MalformedUrl
-    } else if message.starts_with("duplicate field `") {
-        Kind::DuplicateKey
-    } else {
-        Kind::InvalidType
-    };
+    let kind =
+        crate::release::kind_of(&message).unwrap_or(if message.starts_with("duplicate field `") {
+            Kind::DuplicateKey
+        } else {
+            Kind::InvalidType
+        });
     let span = tree()
         .and_then(|t| t.get(&path).map(|n| (n.start, n.end)))
         .map(at)

@@ -10,7 +10,6 @@ use crate::error::{Error, Kind};
 use crate::fast;
 use crate::limits::Limits;
 use crate::locate::{self, display_path, Node, NodeKind, Segment};
-use crate::release::EMPTY_PREFIXES;
 use crate::span::Span;
 use crate::value::Value;
 use crate::Options;
@@ -416,17 +415,12 @@ fn explain<'a, T: Deserialize<'a>>(
         };
         return Error::new(Kind::UnknownField, display_path(&path), message, span);
     }
-    let kind = if EMPTY_PREFIXES.iter().any(|p| message.starts_with(p)) {
-        Kind::EmptyValue
-    } else if message.starts_with("invalid date `") {
-        Kind::MalformedDate
-    } else if message.starts_with("invalid URL `") {
-        Kind::MalformedUrl
-    } else if message.ends_with("limit exceeded") {
-        Kind::LimitExceeded
-    } else {
-        Kind::InvalidType
-    };
+    let kind =
+        crate::release::kind_of(&message).unwrap_or(if message.ends_with("limit exceeded") {
+            Kind::LimitExceeded
+        } else {
+            Kind::InvalidType
+        });
     let span = match (tree().and_then(|t| value_span(&t, &path, mark)), mark) {
         (Some((start, end)), _) => at(start, end - start),
         (None, Some(m)) => at(m, 0),
