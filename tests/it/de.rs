@@ -307,28 +307,14 @@ fn release_on_the_reference_document() {
     assert_eq!(doc.body_span().line(), 10);
 }
 
-/// The reference document as written in DESIGN.md.
-const DESIGN_RELEASE: &str = "---
-title: \"New Zealand expresses regret at North Korea’s aggressive rhetoric\"
-date: 2024-05-13
-url: https://www.beehive.govt.nz/release/new-zealand-expresses-regret-north-koreas-aggressive-rhetoric
-ministers:
-  - Rt Hon Winston Peters
-portfolios:
-  - Foreign Affairs
----
-
-Foreign Minister Winston Peters has today expressed regret ...
-";
-
 #[test]
 fn the_design_copy_matches_the_corpus_file() {
     let src = std::fs::read_to_string(corpus(REFERENCE)).unwrap();
     let file = masthead::split(&src).unwrap();
-    let design = masthead::split(DESIGN_RELEASE).unwrap();
+    let design = masthead::split(crate::DESIGN_RELEASE).unwrap();
     assert_eq!(file.front_matter(), design.front_matter());
     assert_eq!(
-        masthead::from_str::<Release>(DESIGN_RELEASE)
+        masthead::from_str::<Release>(crate::DESIGN_RELEASE)
             .unwrap()
             .metadata,
         masthead::from_str::<Release>(&src).unwrap().metadata
@@ -345,7 +331,7 @@ fn release_keeps_the_date_of_an_rfc3339_date_time_as_written() {
         ("2024-02-29", date(2024, 2, 29)),
         ("0001-01-01", date(1, 1, 1)),
     ] {
-        let src = DESIGN_RELEASE.replace("date: 2024-05-13", &format!("date: {written}"));
+        let src = crate::DESIGN_RELEASE.replace("date: 2024-05-13", &format!("date: {written}"));
         let release = masthead::from_str::<Release>(&src).unwrap().metadata;
         assert_eq!(release.date, want, "{written}");
     }
@@ -353,11 +339,11 @@ fn release_keeps_the_date_of_an_rfc3339_date_time_as_written() {
 
 #[test]
 fn release_attachments() {
-    let absent = masthead::from_str::<Release>(DESIGN_RELEASE).unwrap();
+    let absent = masthead::from_str::<Release>(crate::DESIGN_RELEASE).unwrap();
     assert!(absent.metadata.attachments.is_empty());
 
     for empty in ["attachments: []", "attachments:", "attachments: ~"] {
-        let src = DESIGN_RELEASE.replace(
+        let src = crate::DESIGN_RELEASE.replace(
             "  - Foreign Affairs\n",
             &format!("  - Foreign Affairs\n{empty}\n"),
         );
@@ -365,7 +351,7 @@ fn release_attachments() {
         assert!(release.attachments.is_empty(), "{empty}");
     }
 
-    let src = DESIGN_RELEASE.replace(
+    let src = crate::DESIGN_RELEASE.replace(
         "  - Foreign Affairs\n",
         "  - Foreign Affairs\nattachments:\n  - https://www.beehive.govt.nz/sites/default/files/Budget%202002.pdf\n  - http://example.org/a.doc\n  - mailto:press@beehive.govt.nz\n",
     );

@@ -13,3 +13,17 @@ mod split;
 mod toml;
 mod validate;
 mod write;
+
+/// The reference document as written in DESIGN.md.
+pub(crate) const DESIGN_RELEASE: &str = "---
+title: \"New Zealand expresses regret at North Korea’s aggressive rhetoric\"
+date: 2024-05-13
+url: https://www.beehive.govt.nz/release/new-zealand-expresses-regret-north-koreas-aggressive-rhetoric
+ministers:
+  - Rt Hon Winston Peters
+portfolios:
+  - Foreign Affairs
+---
+
+Foreign Minister Winston Peters has today expressed regret ...
+";

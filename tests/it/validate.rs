@@ -411,28 +411,15 @@ fn unknown_field() {
     check("---\ntitle: x\ntitel: y\n---\n", &title(), &[]);
 }
 
-const REFERENCE: &str = "---
-title: \"New Zealand expresses regret at North Korea’s aggressive rhetoric\"
-date: 2024-05-13
-url: https://www.beehive.govt.nz/release/new-zealand-expresses-regret-north-koreas-aggressive-rhetoric
-ministers:
-  - Rt Hon Winston Peters
-portfolios:
-  - Foreign Affairs
----
-
-Foreign Minister Winston Peters has today expressed regret ...
-";
-
 #[rustfmt::skip]
 #[test]
 fn the_reference_document_and_the_placeholder_date() {
-    check(REFERENCE, &Schema::release(), &[]);
+    check(crate::DESIGN_RELEASE, &Schema::release(), &[]);
     // The archive's placeholder: a warning, and the document stays valid.
-    check(&REFERENCE.replace("2024-05-13", "0001-01-01"), &Schema::release(),
+    check(&crate::DESIGN_RELEASE.replace("2024-05-13", "0001-01-01"), &Schema::release(),
         &[(MalformedDate, W, "date", 3, 7, "placeholder date `0001-01-01`", "0001-01-01")]);
     // A date that is not one is an error, and the placeholder rule says nothing more.
-    check(&REFERENCE.replace("2024-05-13", "0001-13-01"), &Schema::release(),
+    check(&crate::DESIGN_RELEASE.replace("2024-05-13", "0001-13-01"), &Schema::release(),
         &[(MalformedDate, E, "date", 3, 7, "invalid date `0001-13-01`: month 13 is out of range", "0001-13-01")]);
 }
 
@@ -874,7 +861,7 @@ fn documents_valid_under_the_release_schema_are_releases() {
     }
     assert_eq!(seen, [11, 15]);
 
-    let src = REFERENCE.replace("2024-05-13", "0001-01-01");
+    let src = crate::DESIGN_RELEASE.replace("2024-05-13", "0001-01-01");
     let ok = from_str_validated::<Release>(&src, &Schema::release()).unwrap();
     assert_eq!(ok.metadata.date.to_string(), "0001-01-01");
     assert_eq!(
