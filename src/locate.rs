@@ -83,6 +83,19 @@ impl Node {
         }
     }
 
+    /// The byte range of the `nth` key (0 for the first) named `key` in the mapping
+    /// at `path`.
+    pub(crate) fn key_span(
+        &self,
+        path: &[Segment],
+        key: &str,
+        nth: usize,
+    ) -> Option<(usize, usize)> {
+        self.entries(path, key)
+            .nth(nth)
+            .map(|e| (e.key_node.start, e.key_node.end))
+    }
+
     /// The entries named `key` in the mapping at `path`.
     pub(crate) fn entries<'n>(
         &'n self,

@@ -312,10 +312,7 @@ fn explain(doc: &Document<'_>, mut path: Vec<Segment>, err: &toml::de::Error) ->
             anchor(doc)
         } else {
             let holder = tree().and_then(|t| match path.split_last() {
-                Some((Segment::Key(k), parent)) => t
-                    .entries(parent, k)
-                    .next()
-                    .map(|e| (e.key_node.start, e.key_node.end)),
+                Some((Segment::Key(k), parent)) => t.key_span(parent, k, 0),
                 _ => t.get(&path).map(|n| (n.start, n.end)),
             });
             holder.map(at).or(from_toml).unwrap_or_else(|| anchor(doc))
@@ -328,11 +325,7 @@ fn explain(doc: &Document<'_>, mut path: Vec<Segment>, err: &toml::de::Error) ->
         if path.last() == Some(&Segment::Key(key.clone())) {
             path.pop();
         }
-        let found = tree().and_then(|t| {
-            t.entries(&path, &key)
-                .next()
-                .map(|e| (e.key_node.start, e.key_node.end))
-        });
+        let found = tree().and_then(|t| t.key_span(&path, &key, 0));
         path.push(Segment::Key(key));
         let span = found.map(at).or(from_toml).unwrap_or_else(|| anchor(doc));
         return Error::new(Kind::UnknownField, display_path(&path), message, span);

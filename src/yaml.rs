@@ -363,10 +363,7 @@ fn explain<'a, T: Deserialize<'a>>(
             anchor
         } else {
             let holder = tree().and_then(|t| match path.split_last() {
-                Some((Segment::Key(k), parent)) => t
-                    .entries(parent, k)
-                    .next()
-                    .map(|e| (e.key_node.start, e.key_node.end)),
+                Some((Segment::Key(k), parent)) => t.key_span(parent, k, 0),
                 _ => value_span(&t, &path, mark),
             });
             match (holder, mark) {
@@ -381,11 +378,7 @@ fn explain<'a, T: Deserialize<'a>>(
     }
     let duplicate = backticked(&message, "duplicate field `").or_else(|| quoted_key(&message));
     if let Some(key) = duplicate {
-        let second = tree().and_then(|t| {
-            t.entries(&path, &key)
-                .nth(1)
-                .map(|e| (e.key_node.start, e.key_node.end))
-        });
+        let second = tree().and_then(|t| t.key_span(&path, &key, 1));
         path.push(Segment::Key(key.clone()));
         let span = match second {
             Some((start, end)) => at(start, end - start),
@@ -403,11 +396,7 @@ fn explain<'a, T: Deserialize<'a>>(
         if path.last() == Some(&Segment::Key(key.clone())) {
             path.pop();
         }
-        let found = tree().and_then(|t| {
-            t.entries(&path, &key)
-                .next()
-                .map(|e| (e.key_node.start, e.key_node.end))
-        });
+        let found = tree().and_then(|t| t.key_span(&path, &key, 0));
         path.push(Segment::Key(key));
         let span = match found {
             Some((start, end)) => at(start, end - start),
@@ -443,8 +432,8 @@ fn value_span(root: &Node, path: &[Segment], mark: Option<usize>) -> Option<(usi
     }
     if node.start == node.end {
         if let Some((Segment::Key(key), parent)) = path.split_last() {
-            if let Some(entry) = root.entries(parent, key).next() {
-                return Some((entry.key_node.start, entry.key_node.end));
+            if let Some(span) = root.key_span(parent, key, 0) {
+                return Some(span);
             }
         }
     }
