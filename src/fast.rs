@@ -86,9 +86,6 @@ const MAX_KEY: usize = 1000;
 /// The events of `block` and whether a mapping may repeat a key, or `None` when the
 /// block is outside the subset.
 fn parse(block: &str) -> Option<(Vec<Event<'_>>, bool)> {
-    if !plain_text(block.as_bytes()) {
-        return None;
-    }
     let mut p = Parser {
         text: block,
         bytes: block.as_bytes(),
@@ -97,11 +94,16 @@ fn parse(block: &str) -> Option<(Vec<Event<'_>>, bool)> {
         // within the allocator's small-size cache.
         events: Vec::with_capacity(21),
         depth: 0,
-        keys: Vec::with_capacity(16),
+        keys: Keys::default(),
         may_repeat: false,
         peeked_at: usize::MAX,
         peeked: None,
+        newlines: Newlines::default(),
+        next_newline: 0,
     };
+    if !plain_text(p.bytes, &mut p.newlines) {
+        return None;
+    }
     let first = p.peek()?;
     if first.indent != 0 {
         return None;
@@ -111,6 +113,40 @@ fn parse(block: &str) -> Option<(Vec<Event<'_>>, bool)> {
         return None;
     }
     Some((p.events, p.may_repeat))
+}
+
+/// The positions of the first line feeds of the block, in order, found by
+/// [`plain_text`] as it looks at every byte anyway; the parser then finds the ends
+/// of these lines without searching. Lines past the last one recorded are searched.
+struct Newlines {
+    at: [usize; Newlines::CAPACITY],
+    len: usize,
+    /// Whether `at` holds every line feed of the block.
+    complete: bool,
+}
+
+impl Newlines {
+    /// Real front matter has up to about 30 lines; the release a dozen.
+    const CAPACITY: usize = 48;
+
+    fn push(&mut self, at: usize) {
+        if self.len < Self::CAPACITY {
+            self.at[self.len] = at;
+            self.len += 1;
+        } else {
+            self.complete = false;
+        }
+    }
+}
+
+impl Default for Newlines {
+    fn default() -> Self {
+        Newlines {
+            at: [0; Newlines::CAPACITY],
+            len: 0,
+            complete: true,
+        }
+    }
 }
 
 /// `:` and `#`, the bytes that may end a plain scalar on its line.
@@ -143,7 +179,7 @@ static SPECIAL: [bool; 256] = {
 /// not line breaks or white space beyond LF, CRLF and the space, and no line that
 /// starts with a document marker (`---`, `...`). Tabs, lone CRs, C0 and C1 controls,
 /// DEL, NEL, the line and paragraph separators, U+FEFF, U+FFFE and U+FFFF fail.
-fn plain_text(bytes: &[u8]) -> bool {
+fn plain_text(bytes: &[u8], newlines: &mut Newlines) -> bool {
     if marker_at(bytes, 0) {
         return false;
     }
@@ -157,14 +193,14 @@ fn plain_text(bytes: &[u8]) -> bool {
         let mut candidates = candidates(u64::from_le_bytes(word));
         while candidates != 0 {
             let i = at + candidates.trailing_zeros() as usize / 8;
-            if !plain_bytes(bytes, i, i + 1) {
+            if !plain_bytes(bytes, i, i + 1, newlines) {
                 return false;
             }
             candidates &= candidates - 1;
         }
         at += 8;
     }
-    plain_bytes(bytes, at, bytes.len())
+    plain_bytes(bytes, at, bytes.len(), newlines)
 }
 
 /// The high bit of each byte of `x` that may be below 0x20, DEL or not ASCII (with
@@ -182,7 +218,7 @@ fn candidates(x: u64) -> u64 {
 
 /// [`plain_text`] for `bytes[from..to]`, byte by byte (a check may look past `to`).
 #[inline]
-fn plain_bytes(bytes: &[u8], from: usize, to: usize) -> bool {
+fn plain_bytes(bytes: &[u8], from: usize, to: usize, newlines: &mut Newlines) -> bool {
     for i in from..to {
         let b = bytes[i];
         if !SPECIAL[usize::from(b)] {
@@ -191,7 +227,10 @@ fn plain_bytes(bytes: &[u8], from: usize, to: usize) -> bool {
         let next = bytes.get(i + 1).copied();
         let after = bytes.get(i + 2).copied();
         let bad = match b {
-            b'\n' => marker_at(bytes, i + 1),
+            b'\n' => {
+                newlines.push(i);
+                marker_at(bytes, i + 1)
+            }
             b'\r' => next != Some(b'\n'),
             0xC2 => matches!(next, Some(0x80..=0x9F)),
             0xE2 => next == Some(0x80) && matches!(after, Some(0xA8 | 0xA9)),
@@ -234,7 +273,7 @@ struct Parser<'a> {
     events: Vec<Event<'a>>,
     depth: usize,
     /// The keys of the mappings being read, innermost last.
-    keys: Vec<&'a str>,
+    keys: Keys<'a>,
     /// Whether two keys of one mapping may be the same: set when two are, and
     /// whenever the keys are not simply comparable (escapes, quotes inside a key,
     /// more than [`MAX_COMPARED`] keys in a mapping).
@@ -243,6 +282,39 @@ struct Parser<'a> {
     /// the first), and its answer.
     peeked_at: usize,
     peeked: Option<Line>,
+    newlines: Newlines,
+    /// The index in `newlines` of the first line feed at or after [`Parser::pos`].
+    next_newline: usize,
+}
+
+/// The keys of the mappings being read, kept on the stack: front matter rarely
+/// has more than a dozen.
+struct Keys<'a> {
+    at: [Option<&'a str>; Keys::CAPACITY],
+    len: usize,
+}
+
+impl<'a> Keys<'a> {
+    const CAPACITY: usize = 48;
+
+    /// Adds a key; `false` when there is no room (the key is then not compared).
+    fn push(&mut self, key: &'a str) -> bool {
+        let Some(slot) = self.at.get_mut(self.len) else {
+            return false;
+        };
+        *slot = Some(key);
+        self.len += 1;
+        true
+    }
+}
+
+impl Default for Keys<'_> {
+    fn default() -> Self {
+        Keys {
+            at: [None; Keys::CAPACITY],
+            len: 0,
+        }
+    }
 }
 
 /// Mappings with more keys than this are not checked for repeats here.
@@ -275,6 +347,7 @@ fn indicator(b: u8) -> bool {
 impl<'a> Parser<'a> {
     /// The next line with content, skipping blank and comment lines; `None` at the
     /// end of the block.
+    #[inline]
     fn peek(&mut self) -> Option<Line> {
         if self.peeked_at != self.pos {
             self.peeked = self.scan();
@@ -286,9 +359,8 @@ impl<'a> Parser<'a> {
     /// [`Parser::peek`] without the memory of its last answer.
     fn scan(&mut self) -> Option<Line> {
         while self.pos < self.bytes.len() {
-            let rest = &self.bytes[self.pos..];
-            let (end, next) = match memchr::memchr(b'\n', rest) {
-                Some(n) => (self.pos + n, self.pos + n + 1),
+            let (end, next) = match self.newline() {
+                Some(n) => (n, n + 1),
                 None => (self.bytes.len(), self.bytes.len()),
             };
             // `plain_text` allows a CR only before an LF.
@@ -316,6 +388,22 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// The first line feed at or after [`Parser::pos`].
+    fn newline(&mut self) -> Option<usize> {
+        let recorded = &self.newlines.at[..self.newlines.len];
+        while let Some(&at) = recorded.get(self.next_newline) {
+            if at >= self.pos {
+                return Some(at);
+            }
+            self.next_newline += 1;
+        }
+        if self.newlines.complete {
+            return None;
+        }
+        // Every recorded line feed lies before `pos`.
+        memchr::memchr(b'\n', &self.bytes[self.pos..]).map(|n| self.pos + n)
+    }
+
     fn enter(&mut self) -> Option<()> {
         self.depth += 1;
         (self.depth <= MAX_DEPTH).then_some(())
@@ -325,7 +413,7 @@ impl<'a> Parser<'a> {
     fn mapping(&mut self, n: usize, mut line: Line) -> Option<()> {
         self.enter()?;
         self.events.push(Event::MapStart);
-        let base = self.keys.len();
+        let base = self.keys.len;
         loop {
             let key = self.events.len();
             self.entry(n, line)?;
@@ -337,7 +425,7 @@ impl<'a> Parser<'a> {
             }
         }
         self.events.push(Event::MapEnd);
-        self.keys.truncate(base);
+        self.keys.len = base;
         self.depth -= 1;
         Some(())
     }
@@ -365,12 +453,10 @@ impl<'a> Parser<'a> {
                 return;
             }
         };
-        let siblings = &self.keys[base..];
-        if siblings.len() >= MAX_COMPARED || siblings.contains(&key) {
+        let siblings = &self.keys.at[base..self.keys.len];
+        if siblings.len() >= MAX_COMPARED || siblings.contains(&Some(key)) || !self.keys.push(key) {
             self.may_repeat = true;
-            return;
         }
-        self.keys.push(key);
     }
 
     /// One `key: value` entry of a mapping at column `n`.
@@ -561,6 +647,7 @@ impl<'a> Parser<'a> {
         (!indicator(b)).then_some(())
     }
 
+    #[inline]
     fn push_plain(&mut self, start: usize, end: usize) {
         let text = &self.text[start..end];
         self.events.push(Event::Scalar(Scalar {

@@ -346,6 +346,65 @@ fn the_fast_path_fuzz_seeds_and_crashes_agree() {
     assert!(took >= inputs.len() - 2, "{took} of {}", inputs.len());
 }
 
+/// Blocks with more lines than the fast path's pre-pass records line feeds for, and
+/// with more keys in open mappings than its parser keeps for the repeated-key proof:
+/// the lines past the record are searched, the keys past the room make the proof
+/// give up (the caller then scans the text), and the values stay the same.
+#[test]
+fn long_blocks_and_many_open_keys_agree() {
+    type Map = BTreeMap<String, Tree>;
+    for newline in ["\n", "\r\n"] {
+        // 150 lines, a comment and a blank line among them, then a list.
+        let mut block = String::new();
+        for i in 0..150 {
+            block.push_str(&format!("key{i}: value {i}{newline}"));
+            if i == 100 {
+                block.push_str(&format!("# a comment{newline}{newline}"));
+            }
+        }
+        block.push_str(&format!("list:{newline}  - a{newline}  - b{newline}"));
+        assert_eq!(agree::<Map>(&block), Took::Fast, "{block:?}");
+        assert_eq!(agree::<Value<'_>>(&block), Took::Fast);
+
+        // Six nested mappings of nine keys: 54 keys open at the deepest one, each
+        // mapping below the per-mapping bound of the proof.
+        let mut nested = String::new();
+        for level in 0..6 {
+            let pad = " ".repeat(2 * level);
+            for k in 0..8 {
+                nested.push_str(&format!("{pad}k{level}_{k}: {k}{newline}"));
+            }
+            nested.push_str(&format!("{pad}next:{newline}"));
+        }
+        nested.push_str(&format!("{}last: 1{newline}", " ".repeat(12)));
+        assert_eq!(agree::<Map>(&nested), Took::Fast, "{nested:?}");
+        let (_, distinct) = fast::from_str::<IgnoredAny>(&nested).unwrap();
+        assert!(!distinct, "keys past the room are not compared: no proof");
+        // The first levels alone fit, and are proved distinct.
+        let shallow: String = nested
+            .lines()
+            .take(18)
+            .map(|l| format!("{l}{newline}"))
+            .collect();
+        let shallow = format!("{shallow}{}last: 1{newline}", " ".repeat(4));
+        let (_, distinct) = fast::from_str::<IgnoredAny>(&shallow).unwrap();
+        assert!(distinct, "{shallow:?}");
+        // A key repeated deep down, and one repeated after the recorded lines,
+        // are never proved distinct.
+        let repeated = nested.replace("k5_7", "k5_6");
+        let (_, distinct) = fast::from_str::<IgnoredAny>(&repeated).unwrap();
+        assert!(!distinct);
+        let comments = format!("# c{newline}").repeat(60);
+        let late = format!("a: 1{newline}{comments}b: 2{newline}");
+        let (_, distinct) = fast::from_str::<IgnoredAny>(&late).unwrap();
+        assert!(distinct, "{late:?}");
+        let late = format!("{late}a: 3{newline}");
+        assert_eq!(agree::<Map>(&late), Took::Fast);
+        let (_, distinct) = fast::from_str::<IgnoredAny>(&late).unwrap();
+        assert!(!distinct);
+    }
+}
+
 #[test]
 fn the_fast_path_agrees_on_every_sample_document() {
     let dir = Path::new(SAMPLES);
