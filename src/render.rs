@@ -12,7 +12,9 @@ use crate::error::Kind;
 ///
 /// Colour is off unless asked for; a program turns it on when its output is a
 /// terminal (`std::io::IsTerminal`). Control and bidirectional-formatting characters
-/// of the input are printed as escapes (`\u{1b}`), never raw.
+/// of the input are printed as escapes (`\u{1b}`), never raw. A source line longer
+/// than 120 characters is shown cut around the offending text, 40 characters of
+/// context before it, with `…` where text was left out.
 ///
 /// # Examples
 ///
@@ -98,10 +100,14 @@ impl Renderer {
         );
         let gutter = self.paint(BLUE, "|");
         if let Some((line, start, len)) = source_line(source, span.start(), span.end()) {
-            let shown = escape_line(line);
-            let before = escape_line(line.get(..start).unwrap_or(line))
-                .chars()
-                .count();
+            let (line, start, len, cut_left, cut_right) = window(line, start, len);
+            let left = if cut_left { "…" } else { "" };
+            let right = if cut_right { "…" } else { "" };
+            let shown = format!("{left}{}{right}", escape_line(line));
+            let before = left.chars().count()
+                + escape_line(line.get(..start).unwrap_or(line))
+                    .chars()
+                    .count();
             let under = escape_line(line.get(start..start + len).unwrap_or(""))
                 .chars()
                 .count();
@@ -175,6 +181,37 @@ fn source_line(source: &str, start: usize, end: usize) -> Option<(&str, usize, u
     Some((line, at, len))
 }
 
+/// The most characters of a source line shown; a longer line is cut around the
+/// span, keeping [`CONTEXT`] characters before it, and marked with `…`.
+const WIDTH: usize = 120;
+const CONTEXT: usize = 40;
+
+/// The part of `line` to show for the span at byte `at` of `len` bytes: the part,
+/// the span within it, and whether text was cut on the left and on the right.
+fn window(line: &str, at: usize, len: usize) -> (&str, usize, usize, bool, bool) {
+    if line.len() <= WIDTH {
+        // No more bytes than the width, so no more characters either.
+        return (line, at, len, false, false);
+    }
+    let left = line[..at]
+        .char_indices()
+        .rev()
+        .nth(CONTEXT - 1)
+        .map_or(0, |(i, _)| i);
+    let right = line[left..]
+        .char_indices()
+        .nth(WIDTH)
+        .map_or(line.len(), |(i, _)| left + i);
+    let len = len.min(right - at);
+    (
+        &line[left..right],
+        at - left,
+        len,
+        left > 0,
+        right < line.len(),
+    )
+}
+
 /// Whether `c` must not reach a terminal raw: control characters and the
 /// bidirectional formatting characters that can reorder what a reader sees.
 fn is_hazard(c: char) -> bool {
@@ -220,6 +257,32 @@ mod tests {
         assert_eq!(escape("a\x1b[31mb"), "a\\u{1b}[31mb");
         assert_eq!(escape("x\u{202e}y\tz\n"), "x\\u{202e}y\\tz\\n");
         assert_eq!(escape_line("\tk: \u{7}"), "    k: \\u{7}");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_span() {
+        let short = "a: b";
+        assert_eq!(window(short, 3, 1), (short, 3, 1, false, false));
+        // A span near the start: only the right is cut.
+        let line = format!("date: 2024-13-01 # {}", "é".repeat(500));
+        let (shown, at, len, l, r) = window(&line, 6, 10);
+        assert_eq!((at, len, l, r), (6, 10, false, true));
+        assert_eq!(shown.chars().count(), WIDTH);
+        assert!(shown.starts_with("date: 2024-13-01"));
+        // A span far to the right: both sides cut, 40 characters kept before it.
+        let line = format!("k: {}XY{}", "é".repeat(5000), "z".repeat(5000));
+        let at = line.find("XY").unwrap();
+        let (shown, at, len, l, r) = window(&line, at, 2);
+        assert_eq!((l, r, len), (true, true, 2));
+        assert_eq!(shown[..at].chars().count(), CONTEXT);
+        assert_eq!(&shown[at..at + 2], "XY");
+        assert_eq!(shown.chars().count(), WIDTH);
+        // A span running past the window ends with it; one at the end of the line
+        // keeps its context.
+        let (shown, at, len, _, r) = window(&line, 3, line.len() - 3);
+        assert_eq!((at, len, r), (3, shown.len() - 3, true));
+        let (shown, at, len, l, r) = window(&line, line.len(), 0);
+        assert_eq!((at, len, l, r), (shown.len(), 0, true, false));
     }
 
     #[test]

@@ -412,3 +412,41 @@ error[duplicate-key]: duplicate key `a\\nb`
         assert_clean(&text);
     }
 }
+
+/// A long source line is shown cut around the value, with `…` where text was left
+/// out, so that a 50 KB line prints as one short line.
+#[test]
+fn long_lines_are_cut_around_the_value() {
+    let tail = "x".repeat(50_000);
+    let src = format!("---\ndate: 2024-13-45 # {tail}\n---\nbody\n");
+    let out = render(&src, &date(), "long.md");
+    let cut = format!("date: 2024-13-45 # {}…", &tail[..101]);
+    assert_eq!(
+        out,
+        format!(
+            "error[malformed-date]: field `date`: invalid date `2024-13-45`: month 13 is out of range
+ --> long.md:2:7
+  |
+2 | {cut}
+  |       ^^^^^^^^^^
+"
+        )
+    );
+
+    // The value far to the right: 40 characters of context before it.
+    let prefix = format!("list: [{}", "2024-01-01, ".repeat(500));
+    let src = format!("---\n{prefix}2024-13-45]\n---\n");
+    let schema = Schema::new().required("list", Rule::list(Rule::date()));
+    let d = only(&src, &schema);
+    assert_eq!(
+        (d.kind(), d.line(), d.column()),
+        (Kind::MalformedDate, 2, 6008)
+    );
+    let out = Renderer::new().render(&d, "long.md", &src);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[3],
+        format!("2 | …{}2024-13-45]", &prefix[prefix.len() - 40..])
+    );
+    assert_eq!(lines[4], format!("  | {}^^^^^^^^^^", " ".repeat(41)));
+}
