@@ -420,12 +420,16 @@ fn too_large(buf: &[u8], start: usize, limit: usize) -> Error {
             return crate::split::utf8_error(buf, &e);
         }
     }
+    // The opening fence, whole or cut by the limit, starts with its marker.
+    let closers = if buf.get(start) == Some(&b'+') {
+        "`+++`"
+    } else {
+        "`---` or `...`"
+    };
     Error::new(
         Kind::LimitExceeded,
         "",
-        format!(
-            "front matter too large: no closing `---` or `...` line in the first {limit} bytes"
-        ),
+        format!("front matter too large: no closing {closers} line in the first {limit} bytes"),
         Span::new(Location::new(start, 1, 1), start + 3),
     )
 }

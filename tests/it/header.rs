@@ -287,6 +287,10 @@ fn limit_edges() {
     // An opening fence cut by the limit; a first line that cannot be a fence is not.
     let err = ReadOptions::new().limit(3).read(&b"---\n"[..]).unwrap_err();
     assert_eq!(err.kind(), Kind::LimitExceeded);
+    assert_eq!(
+        err.message(),
+        "front matter too large: no closing `---` or `...` line in the first 3 bytes"
+    );
     let plain = ReadOptions::new()
         .limit(3)
         .read(&b"# a long title\n"[..])
@@ -319,4 +323,23 @@ fn io_errors_are_positioned() {
         "cannot read: disk on fire at line 3 column 2"
     );
     assert_eq!(err.span().start(), 11);
+}
+
+/// A TOML block cut by the limit names its own closing fence.
+#[cfg(feature = "toml")]
+#[test]
+fn toml_limit_names_its_fence() {
+    let cases: [(&[u8], usize); 3] = [
+        (b"+++\ntitle = 'x'\n+++\n", 5),
+        (b"\xef\xbb\xbf+++\ntitle = 'x'\n+++\n", 5),
+        (b"+++", 3),
+    ];
+    for (doc, limit) in cases {
+        let err = ReadOptions::new().limit(limit).read(doc).unwrap_err();
+        assert_eq!(err.kind(), Kind::LimitExceeded, "{err}");
+        assert_eq!(
+            err.message(),
+            format!("front matter too large: no closing `+++` line in the first {limit} bytes")
+        );
+    }
 }
