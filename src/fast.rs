@@ -29,22 +29,38 @@ use std::num::ParseIntError;
 use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 use serde::Deserialize;
 
+/// Why the fast path gave no value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Miss {
+    /// The block is outside the subset.
+    Declined,
+    /// The block lies in the subset, so it is valid YAML within the depth and alias
+    /// limits and not a null document, but `T`'s visitors raised an error (perhaps
+    /// one the full path would not raise, such as an enum written as a mapping).
+    Rejected,
+}
+
 /// `T` from `block` when the block lies in the fast path's subset and `T`'s visitors
 /// accept it, and whether no mapping of the block can hold a key twice (`true` is
-/// a proof; `false` means the caller must check); `None` when the fast path
-/// declines (the caller then takes the full path).
-pub(crate) fn from_str<'a, T: Deserialize<'a>>(block: &'a str) -> Option<(T, bool)> {
-    let (events, may_repeat) = parse(block)?;
+/// a proof; `false` means the caller must check). On a [`Miss`] the caller takes
+/// the full path.
+pub(crate) fn from_str<'a, T: Deserialize<'a>>(
+    block: &'a str,
+) -> std::result::Result<(T, bool), Miss> {
+    let (events, may_repeat) = parse(block).ok_or(Miss::Declined)?;
     let mut de = Events {
         events: &events,
         pos: 0,
         depth: 128,
         failed: false,
     };
-    let value = T::deserialize(&mut de).ok()?;
+    let value = T::deserialize(&mut de).map_err(|_| Miss::Rejected)?;
     // An error that a visitor swallowed may have left the events elsewhere than the
     // full path would: only a run without any error counts.
-    (!de.failed).then_some((value, !may_repeat))
+    if de.failed {
+        return Err(Miss::Rejected);
+    }
+    Ok((value, !may_repeat))
 }
 
 // ---------------------------------------------------------------------------------
@@ -1413,7 +1429,14 @@ mod tests {
         assert_eq!(events[7], plain("Rt Hon Winston Peters"));
         assert_eq!(events[11], plain("Foreign Affairs"));
         assert_eq!(events[13], Event::MapEnd);
-        assert!(from_str::<IgnoredAny>(block).is_some());
+        assert!(from_str::<IgnoredAny>(block).is_ok());
+        // A block in the subset that the type refuses is rejected, not declined:
+        // the caller then knows it is YAML.
+        assert_eq!(from_str::<u32>(block).err(), Some(Miss::Rejected));
+        assert_eq!(
+            from_str::<IgnoredAny>("a: &x 1\n").err(),
+            Some(Miss::Declined)
+        );
     }
 
     #[test]

@@ -59,8 +59,25 @@ fn read<'a, T: Deserialize<'a>>(doc: &Document<'a>, options: &Options) -> Result
     // bound. It also declines every null document (it reads only blocks with a
     // `key:` line), so it may run before that check.
     if fast_path_enabled() && limits.depth_limit() >= fast::MAX_DEPTH {
-        if let Some((value, distinct_keys)) = fast::from_str(block) {
-            return Ok((value, !distinct_keys && scan(block).may_repeat));
+        match fast::from_str(block) {
+            Ok((value, distinct_keys)) => {
+                return Ok((value, !distinct_keys && scan(block).may_repeat));
+            }
+            Err(fast::Miss::Rejected) => {
+                // The block is YAML within the limits and `T` refused what it says:
+                // almost always an error, which `explain` would read the block again
+                // to place. Read it once, with the path tracked, and skip the syntax
+                // check. (Should `T` accept the block after all, the plain read below
+                // gives the value, as it would have without the fast path.)
+                let tracked = serde_path_to_error::deserialize::<_, T>(
+                    serde_yaml::Deserializer::from_str(block),
+                );
+                if let Err(e) = tracked {
+                    let path = segments(e.path());
+                    return Err(describe(doc, block, path, &e.into_inner(), true));
+                }
+            }
+            Err(fast::Miss::Declined) => {}
         }
     }
     let lines = scan(block);
@@ -237,7 +254,7 @@ fn scan(block: &str) -> Lines {
 #[cfg(feature = "__fuzzing")]
 pub(crate) fn fast_path_agrees(block: &str) -> bool {
     fn agree<'a, T: Deserialize<'a> + std::fmt::Debug>(block: &'a str) -> bool {
-        let Some((fast, _)) = fast::from_str::<T>(block) else {
+        let Ok((fast, _)) = fast::from_str::<T>(block) else {
             return false;
         };
         match serde_yaml::from_str::<T>(block) {
@@ -311,12 +328,23 @@ fn explain<'a, T: Deserialize<'a>>(
     first: &serde_yaml::Error,
 ) -> Error {
     // Deserialization is deterministic, so the second run fails the same way.
-    let (mut path, rerun) =
-        match serde_path_to_error::deserialize::<_, T>(serde_yaml::Deserializer::from_str(text)) {
-            Err(e) => (segments(e.path()), Some(e.into_inner())),
-            Ok(_) => (Vec::new(), None),
-        };
-    let err = rerun.as_ref().unwrap_or(first);
+    match serde_path_to_error::deserialize::<_, T>(serde_yaml::Deserializer::from_str(text)) {
+        Err(e) => describe(doc, text, segments(e.path()), &e.into_inner(), false),
+        Ok(_) => describe(doc, text, Vec::new(), first, false),
+    }
+}
+
+/// Classifies the error `err` of deserializing `T` from `text`, raised at `path`,
+/// and positions it in the original document. `valid_yaml` says that the text is
+/// known to be YAML, which spares a syntax check.
+#[cold]
+fn describe<'a>(
+    doc: &Document<'a>,
+    text: &'a str,
+    mut path: Vec<Segment>,
+    err: &serde_yaml::Error,
+    valid_yaml: bool,
+) -> Error {
     // In a synthetic `{}` (no block), every position is the document's start.
     let block = doc.front_matter_span().filter(|_| text != "{}");
     let anchor = doc.opening_fence_span().unwrap_or_else(|| doc.body_span());
@@ -337,7 +365,12 @@ fn explain<'a, T: Deserialize<'a>>(
     // serde_yaml reads events as `T` asks for them, so a type error early in the
     // block can come before a syntax error later on: a block that is not YAML is
     // reported as such, with the syntax error's own message and position.
-    if let Err(syntax) = serde_yaml::from_str::<IgnoredAny>(text) {
+    let syntax = if valid_yaml {
+        Ok(IgnoredAny)
+    } else {
+        serde_yaml::from_str::<IgnoredAny>(text)
+    };
+    if let Err(syntax) = syntax {
         let first_line = block.map_or(1, |b| b.line());
         let (kind, message, offset) = syntax_message(&syntax.to_string(), first_line);
         let mark = offset.or_else(|| syntax.location().map(|l| l.index()));

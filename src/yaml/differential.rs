@@ -177,7 +177,7 @@ fn agree<'a, T>(block: &'a str) -> Took
 where
     T: Deserialize<'a> + fmt::Debug,
 {
-    let Some((fast, distinct_keys)) = fast::from_str::<T>(block) else {
+    let Ok((fast, distinct_keys)) = fast::from_str::<T>(block) else {
         return Took::Declined;
     };
     // A proof of distinct keys must hold for the repeated-key check too.
@@ -402,6 +402,80 @@ fn long_blocks_and_many_open_keys_agree() {
         assert_eq!(agree::<Map>(&late), Took::Fast);
         let (_, distinct) = fast::from_str::<IgnoredAny>(&late).unwrap();
         assert!(!distinct);
+    }
+}
+
+/// Blocks in the subset that `T` refuses go to serde_yaml read once with the path
+/// tracked: the same errors as without the fast path, and the same values where
+/// serde_yaml accepts what the fast path refused (a visitor that swallows errors).
+#[test]
+fn rejected_blocks_give_the_full_paths_result() {
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)] // read through Debug
+    enum Shape {
+        Circle,
+        Dot,
+    }
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)] // read through Debug
+    struct Drawing {
+        shape: Shape,
+        shapes: Vec<Shape>,
+        size: Option<u32>,
+    }
+    /// Every entry, its value `None` where it is not a `u32`.
+    #[derive(Debug)]
+    #[allow(dead_code)] // read through Debug
+    struct Lenient(Vec<(String, Option<u32>)>);
+    impl<'de> Deserialize<'de> for Lenient {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct Entries;
+            impl<'de> Visitor<'de> for Entries {
+                type Value = Lenient;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a mapping")
+                }
+                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Lenient, A::Error> {
+                    let mut out = Vec::new();
+                    while let Some(key) = map.next_key::<String>()? {
+                        out.push((key, map.next_value::<u32>().ok()));
+                    }
+                    Ok(Lenient(out))
+                }
+            }
+            d.deserialize_map(Entries)
+        }
+    }
+    let lenient = "---\na: 1\nb: x\n---\n";
+    let doc = crate::split(lenient).unwrap();
+    let block = doc.front_matter().unwrap();
+    assert_eq!(
+        fast::from_str::<Lenient>(block).err(),
+        Some(fast::Miss::Rejected)
+    );
+    let value = through_crate::<Lenient>(&doc, true).unwrap();
+    assert_eq!(
+        format!("{value:?}"),
+        r#"Lenient([("a", Some(1)), ("b", None)])"#
+    );
+    same_through_crate::<Lenient>(&doc);
+
+    for bad in [
+        "---\nshape: Dot\nshapes: [Dot, Triangle]\n---\n",
+        "---\nshape: Dot\nshapes: []\nsize: -2\n---\n",
+        "---\nshape: Dot\n---\n",
+        "---\nshape: Dot\nshape: Dot\nshapes: []\n---\n",
+        "---\nshape:\n  - Dot\nshapes: []\n---\n",
+    ] {
+        let doc = crate::split(bad).unwrap();
+        let block = doc.front_matter().unwrap();
+        assert_eq!(
+            fast::from_str::<Drawing>(block).err(),
+            Some(fast::Miss::Rejected)
+        );
+        assert!(through_crate::<Drawing>(&doc, true).is_err(), "{bad:?}");
+        same_through_crate::<Drawing>(&doc);
+        same_through_crate::<Release>(&doc);
     }
 }
 
