@@ -36,8 +36,14 @@ pub(crate) enum Miss {
     Declined,
     /// The block lies in the subset, so it is valid YAML within the depth and alias
     /// limits and not a null document, but `T`'s visitors raised an error (perhaps
-    /// one the full path would not raise, such as an enum written as a mapping).
-    Rejected,
+    /// one the full path would not raise, such as one a visitor swallows).
+    Rejected {
+        /// The field that `T`'s own visitor found missing, when that was the run's
+        /// only error: the visitors see the same calls on the full path, so its
+        /// first error is the same, raised at the top level where no position of
+        /// serde_yaml's is used.
+        missing_top_field: Option<&'static str>,
+    },
 }
 
 /// `T` from `block` when the block lies in the fast path's subset and `T`'s visitors
@@ -51,16 +57,24 @@ pub(crate) fn from_str<'a, T: Deserialize<'a>>(
     let mut de = Events {
         events: &events,
         pos: 0,
-        depth: 128,
-        failed: false,
+        depth: TOP,
+        first_error_depth: None,
     };
-    let value = T::deserialize(&mut de).map_err(|_| Miss::Rejected)?;
-    // An error that a visitor swallowed may have left the events elsewhere than the
-    // full path would: only a run without any error counts.
-    if de.failed {
-        return Err(Miss::Rejected);
+    match T::deserialize(&mut de) {
+        // An error that a visitor swallowed may have left the events elsewhere than
+        // the full path would: only a run without any error counts.
+        Ok(_) if de.first_error_depth.is_some() => Err(Miss::Rejected {
+            missing_top_field: None,
+        }),
+        Ok(value) => Ok((value, !may_repeat)),
+        // An error first seen at the top comes from the visitor of the whole block:
+        // any error inside a value is seen deeper first.
+        Err(e) => Err(Miss::Rejected {
+            missing_top_field: e
+                .missing_field
+                .filter(|_| de.first_error_depth == Some(TOP)),
+        }),
     }
-    Ok((value, !may_repeat))
 }
 
 // ---------------------------------------------------------------------------------
@@ -859,10 +873,19 @@ fn unescape(inner: &str) -> Option<String> {
 // ---------------------------------------------------------------------------------
 // Phase 2: the events handed to visitors.
 
-/// Any failure of the fast path. It carries nothing: the caller takes the full path,
-/// which produces the real error.
+/// Any failure of the fast path. It carries nothing but the name of a field that a
+/// visitor found missing: the caller takes the full path, which produces the real
+/// error, or reports a missing field of the top level itself (see [`Miss`]).
 #[derive(Debug)]
-pub(crate) struct Decline;
+pub(crate) struct Decline {
+    missing_field: Option<&'static str>,
+}
+
+impl Decline {
+    const OUTSIDE: Decline = Decline {
+        missing_field: None,
+    };
+}
 
 impl fmt::Display for Decline {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -874,7 +897,13 @@ impl std::error::Error for Decline {}
 
 impl de::Error for Decline {
     fn custom<M: fmt::Display>(_msg: M) -> Self {
-        Decline
+        Decline::OUTSIDE
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        Decline {
+            missing_field: Some(field),
+        }
     }
 }
 
@@ -885,13 +914,17 @@ struct Events<'p, 'a> {
     pos: usize,
     /// Collections and newtypes left before the recursion limit.
     depth: u8,
-    /// Whether any error went through this deserializer.
-    failed: bool,
+    /// The [`Events::depth`] at which the first error went through this
+    /// deserializer, if any did.
+    first_error_depth: Option<u8>,
 }
+
+/// The recursion limit of the full deserializer: [`Events::depth`] at the top.
+const TOP: u8 = 128;
 
 impl<'p, 'a> Events<'p, 'a> {
     fn peek(&self) -> Result<&'p Event<'a>> {
-        self.events.get(self.pos).ok_or(Decline)
+        self.events.get(self.pos).ok_or(Decline::OUTSIDE)
     }
 
     fn next(&mut self) -> Result<&'p Event<'a>> {
@@ -902,14 +935,21 @@ impl<'p, 'a> Events<'p, 'a> {
 
     fn track<T>(&mut self, result: Result<T>) -> Result<T> {
         if result.is_err() {
-            self.failed = true;
+            self.fail();
         }
         result
     }
 
+    /// Records an error.
+    fn fail(&mut self) {
+        if self.first_error_depth.is_none() {
+            self.first_error_depth = Some(self.depth);
+        }
+    }
+
     fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
         let previous = self.depth;
-        self.depth = previous.checked_sub(1).ok_or(Decline)?;
+        self.depth = previous.checked_sub(1).ok_or(Decline::OUTSIDE)?;
         let result = f(self);
         self.depth = previous;
         result
@@ -926,7 +966,7 @@ impl<'p, 'a> Events<'p, 'a> {
         // Entries the visitor left: the full path reads them and fails.
         match self.next()? {
             Event::SeqEnd => Ok(value),
-            _ => Err(Decline),
+            _ => Err(Decline::OUTSIDE),
         }
     }
 
@@ -940,7 +980,7 @@ impl<'p, 'a> Events<'p, 'a> {
         })?;
         match self.next()? {
             Event::MapEnd => Ok(value),
-            _ => Err(Decline),
+            _ => Err(Decline::OUTSIDE),
         }
     }
 
@@ -951,7 +991,9 @@ impl<'p, 'a> Events<'p, 'a> {
             match self.next()? {
                 Event::Scalar(_) => {}
                 Event::SeqStart | Event::MapStart => open += 1,
-                Event::SeqEnd | Event::MapEnd => open = open.checked_sub(1).ok_or(Decline)?,
+                Event::SeqEnd | Event::MapEnd => {
+                    open = open.checked_sub(1).ok_or(Decline::OUTSIDE)?
+                }
             }
             if open == 0 {
                 return Ok(());
@@ -964,7 +1006,7 @@ impl<'p, 'a> Events<'p, 'a> {
             Event::Scalar(s) => visit_scalar(visitor, s),
             Event::SeqStart => self.visit_sequence(visitor),
             Event::MapStart => self.visit_mapping(visitor),
-            Event::SeqEnd | Event::MapEnd => Err(Decline),
+            Event::SeqEnd | Event::MapEnd => Err(Decline::OUTSIDE),
         }
     }
 
@@ -972,14 +1014,14 @@ impl<'p, 'a> Events<'p, 'a> {
     fn plain(&mut self) -> Result<&'p str> {
         match self.next()? {
             Event::Scalar(s) if s.style == Style::Plain => Ok(&s.value),
-            _ => Err(Decline),
+            _ => Err(Decline::OUTSIDE),
         }
     }
 
     fn str<V: Visitor<'a>>(&mut self, visitor: V) -> Result<V::Value> {
         match self.next()? {
             Event::Scalar(s) => visit_str(visitor, s),
-            _ => Err(Decline),
+            _ => Err(Decline::OUTSIDE),
         }
     }
 
@@ -989,7 +1031,7 @@ impl<'p, 'a> Events<'p, 'a> {
                 s.style != Style::Plain || !(s.value.is_empty() || is_null(&s.value))
             }
             Event::SeqStart | Event::MapStart => true,
-            Event::SeqEnd | Event::MapEnd => return Err(Decline),
+            Event::SeqEnd | Event::MapEnd => return Err(Decline::OUTSIDE),
         };
         if is_some {
             visitor.visit_some(self)
@@ -1006,7 +1048,7 @@ impl<'p, 'a> Events<'p, 'a> {
             {
                 visitor.visit_unit()
             }
-            _ => Err(Decline),
+            _ => Err(Decline::OUTSIDE),
         }
     }
 
@@ -1021,7 +1063,7 @@ impl<'p, 'a> Events<'p, 'a> {
                     len: 0,
                 })
             }
-            _ => Err(Decline),
+            _ => Err(Decline::OUTSIDE),
         }
     }
 
@@ -1036,7 +1078,7 @@ impl<'p, 'a> Events<'p, 'a> {
                     len: 0,
                 })
             }
-            _ => Err(Decline),
+            _ => Err(Decline::OUTSIDE),
         }
     }
 
@@ -1044,7 +1086,7 @@ impl<'p, 'a> Events<'p, 'a> {
     fn enumeration<V: Visitor<'a>>(&mut self, visitor: V) -> Result<V::Value> {
         match self.peek()? {
             Event::Scalar(_) => visitor.visit_enum(UnitVariant { de: self }),
-            _ => Err(Decline),
+            _ => Err(Decline::OUTSIDE),
         }
     }
 }
@@ -1308,13 +1350,13 @@ impl<'a> de::VariantAccess<'a> for UnitVariant<'_, '_, 'a> {
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'a>>(self, _seed: T) -> Result<T::Value> {
-        self.de.failed = true;
-        Err(Decline)
+        self.de.fail();
+        Err(Decline::OUTSIDE)
     }
 
     fn tuple_variant<V: Visitor<'a>>(self, _len: usize, _visitor: V) -> Result<V::Value> {
-        self.de.failed = true;
-        Err(Decline)
+        self.de.fail();
+        Err(Decline::OUTSIDE)
     }
 
     fn struct_variant<V: Visitor<'a>>(
@@ -1322,8 +1364,8 @@ impl<'a> de::VariantAccess<'a> for UnitVariant<'_, '_, 'a> {
         _fields: &'static [&'static str],
         _visitor: V,
     ) -> Result<V::Value> {
-        self.de.failed = true;
-        Err(Decline)
+        self.de.fail();
+        Err(Decline::OUTSIDE)
     }
 }
 
@@ -1348,40 +1390,40 @@ impl<'a> Deserializer<'a> for &mut Events<'_, 'a> {
         deserialize_any() => |de, v| de.any(v);
         deserialize_bool() => |de, v| match de.plain().map(parse_bool) {
             Ok(Some(b)) => v.visit_bool(b),
-            _ => Err(Decline),
+            _ => Err(Decline::OUTSIDE),
         };
         deserialize_i8() => |de, v| de.deserialize_i64(v);
         deserialize_i16() => |de, v| de.deserialize_i64(v);
         deserialize_i32() => |de, v| de.deserialize_i64(v);
         deserialize_i64() => |de, v| match de.plain().map(|s| parse_signed_int(s, i64::from_str_radix)) {
             Ok(Some(i)) => v.visit_i64(i),
-            _ => Err(Decline),
+            _ => Err(Decline::OUTSIDE),
         };
         deserialize_i128() => |de, v| match de.plain().map(|s| parse_signed_int(s, i128::from_str_radix)) {
             Ok(Some(i)) => v.visit_i128(i),
-            _ => Err(Decline),
+            _ => Err(Decline::OUTSIDE),
         };
         deserialize_u8() => |de, v| de.deserialize_u64(v);
         deserialize_u16() => |de, v| de.deserialize_u64(v);
         deserialize_u32() => |de, v| de.deserialize_u64(v);
         deserialize_u64() => |de, v| match de.plain().map(|s| parse_unsigned_int(s, u64::from_str_radix)) {
             Ok(Some(i)) => v.visit_u64(i),
-            _ => Err(Decline),
+            _ => Err(Decline::OUTSIDE),
         };
         deserialize_u128() => |de, v| match de.plain().map(|s| parse_unsigned_int(s, u128::from_str_radix)) {
             Ok(Some(i)) => v.visit_u128(i),
-            _ => Err(Decline),
+            _ => Err(Decline::OUTSIDE),
         };
         deserialize_f32() => |de, v| de.deserialize_f64(v);
         deserialize_f64() => |de, v| match de.plain().map(parse_f64) {
             Ok(Some(f)) => v.visit_f64(f),
-            _ => Err(Decline),
+            _ => Err(Decline::OUTSIDE),
         };
         deserialize_char() => |de, v| de.str(v);
         deserialize_str() => |de, v| de.str(v);
         deserialize_string() => |de, v| de.str(v);
-        deserialize_bytes() => |_de, _v| Err(Decline);
-        deserialize_byte_buf() => |_de, _v| Err(Decline);
+        deserialize_bytes() => |_de, _v| Err(Decline::OUTSIDE);
+        deserialize_byte_buf() => |_de, _v| Err(Decline::OUTSIDE);
         deserialize_option() => |de, v| de.option(v);
         deserialize_unit() => |de, v| de.unit(v);
         deserialize_unit_struct(name: &'static str) => |de, v| de.unit(v);
@@ -1432,7 +1474,10 @@ mod tests {
         assert!(from_str::<IgnoredAny>(block).is_ok());
         // A block in the subset that the type refuses is rejected, not declined:
         // the caller then knows it is YAML.
-        assert_eq!(from_str::<u32>(block).err(), Some(Miss::Rejected));
+        let rejected = Miss::Rejected {
+            missing_top_field: None,
+        };
+        assert_eq!(from_str::<u32>(block).err(), Some(rejected));
         assert_eq!(
             from_str::<IgnoredAny>("a: &x 1\n").err(),
             Some(Miss::Declined)

@@ -63,7 +63,13 @@ fn read<'a, T: Deserialize<'a>>(doc: &Document<'a>, options: &Options) -> Result
             Ok((value, distinct_keys)) => {
                 return Ok((value, !distinct_keys && scan(block).may_repeat));
             }
-            Err(fast::Miss::Rejected) => {
+            Err(fast::Miss::Rejected {
+                missing_top_field: Some(field),
+            }) => {
+                // What `explain` makes of serde_yaml's error for the same field.
+                return Err(missing_field(Vec::new(), field.to_owned(), anchor(doc)));
+            }
+            Err(fast::Miss::Rejected { .. }) => {
                 // The block is YAML within the limits and `T` refused what it says:
                 // almost always an error, which `explain` would read the block again
                 // to place. Read it once, with the path tracked, and skip the syntax
@@ -347,11 +353,7 @@ fn describe<'a>(
 ) -> Error {
     // In a synthetic `{}` (no block), every position is the document's start.
     let block = doc.front_matter_span().filter(|_| text != "{}");
-    let anchor = doc.opening_fence_span().unwrap_or_else(|| doc.body_span());
-    let anchor = Span::new(
-        anchor.location(),
-        anchor.start() + if doc.has_front_matter() { 3 } else { 0 },
-    );
+    let anchor = anchor(doc);
     let at = |offset: usize, len: usize| match block {
         Some(b) => {
             let start = (b.start() + offset).min(b.end());
@@ -405,9 +407,7 @@ fn describe<'a>(
                 (None, None) => anchor,
             }
         };
-        path.push(Segment::Key(field));
-        let message = format!("missing field `{}`", display_path(&path));
-        return Error::new(Kind::MissingField, display_path(&path), message, span);
+        return missing_field(path, field, span);
     }
     let duplicate = backticked(&message, "duplicate field `").or_else(|| quoted_key(&message));
     if let Some(key) = duplicate {
@@ -497,6 +497,23 @@ fn strip_position(message: &str, at: Option<(usize, usize)>) -> String {
 fn backticked(message: &str, prefix: &str) -> Option<String> {
     let rest = message.strip_prefix(prefix)?;
     Some(rest[..rest.find('`')?].to_owned())
+}
+
+/// Where an error about the whole front matter points: the opening fence's marker,
+/// or the start of a document without one.
+fn anchor(doc: &Document<'_>) -> Span {
+    let anchor = doc.opening_fence_span().unwrap_or_else(|| doc.body_span());
+    Span::new(
+        anchor.location(),
+        anchor.start() + if doc.has_front_matter() { 3 } else { 0 },
+    )
+}
+
+/// The error for `field` missing from the mapping at `path`.
+fn missing_field(mut path: Vec<Segment>, field: String, span: Span) -> Error {
+    path.push(Segment::Key(field));
+    let message = format!("missing field `{}`", display_path(&path));
+    Error::new(Kind::MissingField, display_path(&path), message, span)
 }
 
 /// The key of serde_yaml's `duplicate entry with key "k"` (maps and `Value`s).
