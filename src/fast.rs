@@ -38,10 +38,10 @@ pub(crate) enum Miss {
     /// limits and not a null document, but `T`'s visitors raised an error (perhaps
     /// one the full path would not raise, such as one a visitor swallows).
     Rejected {
-        /// The field that `T`'s own visitor found missing, when that was the run's
-        /// only error: the visitors see the same calls on the full path, so its
-        /// first error is the same, raised at the top level where no position of
-        /// serde_yaml's is used.
+        /// The field that the visitor of the whole block found missing, when that
+        /// was the run's first error: the visitors see the same calls on the full
+        /// path, so its first error is the same, raised at the top level, where
+        /// the error's position is the opening fence and none of serde_yaml's.
         missing_top_field: Option<&'static str>,
     },
 }
