@@ -29,22 +29,35 @@ pub(crate) fn read(rel: &str) -> Vec<u8> {
     fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
+/// Every file under `dir`, recursively, sorted. The one corpus walker of the test
+/// binary.
+pub(crate) fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let entries =
+            fs::read_dir(&dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
+        for entry in entries {
+            let entry = entry.unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
+            let kind = entry.file_type().unwrap();
+            if kind.is_dir() {
+                pending.push(entry.path());
+            } else if kind.is_file() {
+                out.push(entry.path());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 /// Every file under `dir`, recursively, as paths relative to the corpus folder with
 /// `/` separators, sorted.
 pub(crate) fn walk(dir: &Path, out: &mut Vec<String>) {
-    let entries =
-        fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
-    for entry in entries {
-        let entry = entry.unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
-        let path: PathBuf = entry.path();
-        let kind = entry.file_type().unwrap();
-        if kind.is_dir() {
-            walk(&path, out);
-        } else if kind.is_file() {
-            let rel = path.strip_prefix(samples()).unwrap();
-            let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
-            out.push(parts.join("/"));
-        }
+    for path in files_under(dir) {
+        let rel = path.strip_prefix(samples()).unwrap();
+        let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
+        out.push(parts.join("/"));
     }
 }
 

@@ -395,17 +395,6 @@ fn release_on_real_attachments_and_oddities() {
     assert_eq!(year_one, 2);
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            walk(&path, out);
-        } else {
-            out.push(path);
-        }
-    }
-}
-
 /// Every beehive sample either parses as a `Release` or fails with a positioned
 /// error of an expected kind. The counts are those of `corpus/SOURCES.md`, checked
 /// by hand against the files:
@@ -423,9 +412,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 ///   them).
 #[test]
 fn release_on_every_beehive_sample() {
-    let mut files = Vec::new();
-    walk(&corpus("beehive/releases"), &mut files);
-    files.sort();
+    let files = crate::corpus::files_under(&corpus("beehive/releases"));
     assert_eq!(files.len(), 1999);
 
     let mut outcomes: BTreeMap<String, usize> = BTreeMap::new();

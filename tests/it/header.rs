@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, BufReader, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use masthead::{read_front_matter, split_bytes, Header, Kind, ReadOptions, Schema};
 
@@ -14,21 +14,6 @@ const REFERENCE: &str = concat!(
     "/../shared/corpus/samples/beehive/releases/2024/05/",
     "2024-05-13-new-zealand-expresses-regret-north-koreas-aggressive-rhetoric.md"
 );
-
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            files(&path, out);
-        } else {
-            out.push(path);
-        }
-    }
-}
 
 /// A reader over `bytes` that counts what it hands out.
 struct Counting<'a> {
@@ -107,8 +92,7 @@ fn agree(name: &str, bytes: &[u8]) -> &'static str {
 
 #[test]
 fn agrees_with_split_on_every_corpus_file() {
-    let mut all = Vec::new();
-    files(Path::new(SAMPLES), &mut all);
+    let all = crate::corpus::files_under(Path::new(SAMPLES));
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for path in &all {
         let bytes = std::fs::read(path).unwrap();

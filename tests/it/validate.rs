@@ -540,20 +540,6 @@ fn check_position(src: &str, d: &Diagnostic, origin: &str) {
     );
 }
 
-/// The files under `dir`, recursively, sorted.
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let entries =
-        fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
-    for entry in entries {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            walk(&path, out);
-        } else {
-            out.push(path);
-        }
-    }
-}
-
 fn files(dir: &str) -> Vec<PathBuf> {
     let dir = Path::new(dir);
     assert!(
@@ -562,10 +548,7 @@ fn files(dir: &str) -> Vec<PathBuf> {
          out next to the crate, as CI has it",
         dir.display()
     );
-    let mut out = Vec::new();
-    walk(dir, &mut out);
-    out.sort();
-    out
+    crate::corpus::files_under(dir)
 }
 
 /// `path` relative to `base`, with `/` between its parts on every platform.
