@@ -96,21 +96,49 @@ fn read<'a, T: Deserialize<'a>>(doc: &Document<'a>, options: &Options) -> Result
         .map_err(|first| explain::<T>(doc, block, &first))
 }
 
-#[cfg(not(test))]
+#[cfg(not(any(test, feature = "__fuzzing")))]
 fn fast_path_enabled() -> bool {
     true
 }
 
-#[cfg(test)]
+#[cfg(any(test, feature = "__fuzzing"))]
 thread_local! {
-    /// Unit tests turn the fast path off to compare the crate's results with and
-    /// without it.
+    /// Tests and the fuzz crate turn the fast path off to compare the crate's
+    /// results with and without it.
     static FAST_PATH: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
 }
 
-#[cfg(test)]
+#[cfg(any(test, feature = "__fuzzing"))]
 fn fast_path_enabled() -> bool {
     FAST_PATH.with(std::cell::Cell::get)
+}
+
+/// The crate's result for `T` on `doc` with the fast path `on` or off.
+#[cfg(any(test, feature = "__fuzzing"))]
+fn through_crate<'a, T: Deserialize<'a>>(doc: &Document<'a>, on: bool) -> Result<T, Error> {
+    FAST_PATH.with(|f| f.set(on));
+    let result = deserialize_with(doc, &Options::new());
+    FAST_PATH.with(|f| f.set(true));
+    result
+}
+
+/// Panics unless the result (value, or error with kind, path, message and
+/// position) is the same with the fast path on and off.
+#[cfg(any(test, feature = "__fuzzing"))]
+#[track_caller]
+fn same_through_crate<'a, T>(doc: &Document<'a>)
+where
+    T: Deserialize<'a> + std::fmt::Debug,
+{
+    let on = through_crate::<T>(doc, true);
+    let off = through_crate::<T>(doc, false);
+    assert_eq!(
+        format!("{on:?}"),
+        format!("{off:?}"),
+        "{}: the crate's result changes with the fast path on {:?}",
+        std::any::type_name::<T>(),
+        doc.front_matter()
+    );
 }
 
 /// The first repeated key of `block`, by the position of its repetition.
@@ -255,9 +283,10 @@ fn scan(block: &str) -> Lines {
 }
 
 /// For the fuzz crate: panics where the fast path and serde_yaml disagree on
-/// `block`, as a generic value or as a [`Release`](crate::Release); whether the
-/// fast path took it.
-#[cfg(feature = "__fuzzing")]
+/// `block`, as a generic value or as a [`Release`](crate::Release), or where the
+/// crate's result for a document of that block (value or error, with its position)
+/// changes with the fast path on and off; whether the fast path took the block.
+#[cfg(any(test, feature = "__fuzzing"))]
 pub(crate) fn fast_path_agrees(block: &str) -> bool {
     fn agree<'a, T: Deserialize<'a> + std::fmt::Debug>(block: &'a str) -> bool {
         let Ok((fast, _)) = fast::from_str::<T>(block) else {
@@ -278,6 +307,12 @@ pub(crate) fn fast_path_agrees(block: &str) -> bool {
     }
     let value = agree::<Value<'_>>(block);
     let release = agree::<crate::Release>(block);
+    let newline = if block.ends_with('\n') { "" } else { "\n" };
+    let text = format!("---\n{block}{newline}---\n");
+    if let Ok(doc) = crate::split(&text) {
+        same_through_crate::<Value<'_>>(&doc);
+        same_through_crate::<crate::Release>(&doc);
+    }
     value || release
 }
 
