@@ -375,9 +375,9 @@ fn explain<'a, T: Deserialize<'a>>(
     }
 }
 
-/// Classifies the error `err` of deserializing `T` from `text`, raised at `path`,
-/// and positions it in the original document. `valid_yaml` says that the text is
-/// known to be YAML, which spares a syntax check.
+/// Classifies `err`, the error serde_yaml raised at `path` while deserializing
+/// `text`, and positions it in the original document. `valid_yaml` says that the
+/// text is known to be YAML, which spares a syntax check.
 #[cold]
 fn describe<'a>(
     doc: &Document<'a>,
