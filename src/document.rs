@@ -179,6 +179,16 @@ impl<'a> Document<'a> {
         self.body
     }
 
+    /// Where an error about the whole front matter points: the opening fence's
+    /// marker (its three characters), or the empty span where the body starts (after
+    /// any byte-order mark) in a document without one.
+    pub(crate) fn anchor(&self) -> Span {
+        match self.fences {
+            Some(f) => Span::new(f.open.location(), f.open.start() + 3),
+            None => Span::new(self.body.location(), self.body.start()),
+        }
+    }
+
     /// The line and column of byte `offset` of the [`source`](Document::source).
     ///
     /// Costs time proportional to `offset`; see [`Location::of`].

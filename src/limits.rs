@@ -259,11 +259,7 @@ pub(crate) fn too_large(doc: &Document<'_>, block: &str, limits: &Limits) -> Err
 
 /// The error for a block that is too large, at the opening fence.
 fn at_fence(doc: &Document<'_>, message: String) -> Error {
-    let span = match doc.opening_fence_span() {
-        Some(open) => Span::new(open.location(), open.start() + 3),
-        None => Span::new(doc.body_span().location(), doc.body_span().start()),
-    };
-    Error::new(Kind::LimitExceeded, "", message, span)
+    Error::new(Kind::LimitExceeded, "", message, doc.anchor())
 }
 
 /// An upper bound on the nesting depth of `bytes`, whose widest line prefix is

@@ -1,10 +1,14 @@
 //! Where each YAML node is: a tree of byte spans built from saphyr-parser's events,
 //! only when a problem has to be pointed at. serde_yaml reports no positions for
-//! values that deserialized fine, nor for keys it finds twice.
+//! values that deserialized fine, nor for keys it finds twice. Also the field paths
+//! that the YAML and TOML bridges both report errors with.
 
 use std::borrow::Cow;
 
 use saphyr_parser::{Event, Parser};
+
+use crate::error::{Error, Kind};
+use crate::span::Span;
 
 /// One step of a field path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +17,34 @@ pub(crate) enum Segment {
     Key(String),
     /// An index into a sequence.
     Index(usize),
+}
+
+// What the YAML and TOML bridges share to name and report a field.
+
+/// Our path segments from serde_path_to_error's.
+pub(crate) fn segments(path: &serde_path_to_error::Path) -> Vec<Segment> {
+    use serde_path_to_error::Segment as S;
+    path.iter()
+        .filter_map(|seg| match seg {
+            S::Seq { index } => Some(Segment::Index(*index)),
+            S::Map { key } => Some(Segment::Key(key.clone())),
+            S::Enum { variant } => Some(Segment::Key(variant.clone())),
+            S::Unknown => None,
+        })
+        .collect()
+}
+
+/// The text between `prefix` and the next backtick, when `message` starts with `prefix`.
+pub(crate) fn backticked(message: &str, prefix: &str) -> Option<String> {
+    let rest = message.strip_prefix(prefix)?;
+    Some(rest[..rest.find('`')?].to_owned())
+}
+
+/// The error for `field` missing from the mapping at `path`.
+pub(crate) fn missing_field(mut path: Vec<Segment>, field: String, span: Span) -> Error {
+    path.push(Segment::Key(field));
+    let message = format!("missing field `{}`", display_path(&path));
+    Error::new(Kind::MissingField, display_path(&path), message, span)
 }
 
 /// Formats a path as users see it: `author.url`, `ministers[1]`, empty for the root.

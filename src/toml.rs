@@ -12,7 +12,9 @@ use toml::Spanned;
 use crate::document::Document;
 use crate::error::{Error, Kind};
 use crate::limits::Limits;
-use crate::locate::{display_path, Entry, Node, NodeKind, Segment};
+use crate::locate::{
+    backticked, display_path, missing_field, segments, Entry, Node, NodeKind, Segment,
+};
 use crate::span::Span;
 use crate::value::Value;
 
@@ -187,21 +189,13 @@ fn rebase(doc: &Document<'_>, range: Range<usize>) -> Span {
     Span::of(doc.source(), base + start, base + end)
 }
 
-/// The opening fence's marker: where problems of the block as a whole point.
-fn anchor(doc: &Document<'_>) -> Span {
-    match doc.opening_fence_span() {
-        Some(open) => Span::new(open.location(), open.start() + 3),
-        None => Span::new(doc.body_span().location(), doc.body_span().start()),
-    }
-}
-
 /// A block that toml does not parse: `toml-syntax`; `duplicate-key` for a key (or
 /// table) defined twice, at its second definition; `malformed-date` for a date
 /// that TOML reads as a date but that does not exist (`2024-13-45`, `2024-02-30`),
 /// at the value, with the message validation gives for it.
 fn syntax_error(doc: &Document<'_>, err: &toml::de::Error) -> Error {
     let (text, _) = block(doc);
-    let span = err.span().map_or_else(|| anchor(doc), |r| rebase(doc, r));
+    let span = err.span().map_or_else(|| doc.anchor(), |r| rebase(doc, r));
     let message = err.message().lines().collect::<Vec<_>>().join(" ");
     let at = err.span().map_or(0, |r| r.start.min(text.len()));
     if message == "duplicate key" {
@@ -309,17 +303,15 @@ fn explain(doc: &Document<'_>, mut path: Vec<Segment>, err: &toml::de::Error) ->
     let at = |range: (usize, usize)| rebase(doc, range.0..range.1);
     if let Some(field) = backticked(&message, "missing field `") {
         let span = if path.is_empty() {
-            anchor(doc)
+            doc.anchor()
         } else {
             let holder = tree().and_then(|t| match path.split_last() {
                 Some((Segment::Key(k), parent)) => t.key_span(parent, k, 0),
                 _ => t.get(&path).map(|n| (n.start, n.end)),
             });
-            holder.map(at).or(from_toml).unwrap_or_else(|| anchor(doc))
+            holder.map(at).or(from_toml).unwrap_or_else(|| doc.anchor())
         };
-        path.push(Segment::Key(field));
-        let message = format!("missing field `{}`", display_path(&path));
-        return Error::new(Kind::MissingField, display_path(&path), message, span);
+        return missing_field(path, field, span);
     }
     if let Some(key) = backticked(&message, "unknown field `") {
         if path.last() == Some(&Segment::Key(key.clone())) {
@@ -327,7 +319,7 @@ fn explain(doc: &Document<'_>, mut path: Vec<Segment>, err: &toml::de::Error) ->
         }
         let found = tree().and_then(|t| t.key_span(&path, &key, 0));
         path.push(Segment::Key(key));
-        let span = found.map(at).or(from_toml).unwrap_or_else(|| anchor(doc));
+        let span = found.map(at).or(from_toml).unwrap_or_else(|| doc.anchor());
         return Error::new(Kind::UnknownField, display_path(&path), message, span);
     }
     let kind =
@@ -340,25 +332,6 @@ fn explain(doc: &Document<'_>, mut path: Vec<Segment>, err: &toml::de::Error) ->
         .and_then(|t| t.get(&path).map(|n| (n.start, n.end)))
         .map(at)
         .or(from_toml)
-        .unwrap_or_else(|| anchor(doc));
+        .unwrap_or_else(|| doc.anchor());
     Error::new(kind, display_path(&path), message, span)
-}
-
-/// Our path segments from serde_path_to_error's.
-fn segments(path: &serde_path_to_error::Path) -> Vec<Segment> {
-    use serde_path_to_error::Segment as S;
-    path.iter()
-        .filter_map(|seg| match seg {
-            S::Seq { index } => Some(Segment::Index(*index)),
-            S::Map { key } => Some(Segment::Key(key.clone())),
-            S::Enum { variant } => Some(Segment::Key(variant.clone())),
-            S::Unknown => None,
-        })
-        .collect()
-}
-
-/// The text between `prefix` and the next backtick, when `message` starts with `prefix`.
-fn backticked(message: &str, prefix: &str) -> Option<String> {
-    let rest = message.strip_prefix(prefix)?;
-    Some(rest[..rest.find('`')?].to_owned())
 }

@@ -985,10 +985,7 @@ impl Run {
 fn position(doc: &Document<'_>, found: Vec<Found>) -> Vec<Diagnostic> {
     let block = doc.front_matter_span();
     let tree = doc.tree();
-    let fence = match doc.opening_fence_span() {
-        Some(open) => Span::new(open.location(), open.start() + 3),
-        None => Span::new(doc.body_span().location(), doc.body_span().start()),
-    };
+    let fence = doc.anchor();
     let base = block.map_or(0, |b| b.start());
     let ranges: Vec<Option<(usize, usize)>> = found
         .iter()

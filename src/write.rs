@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::document::{Document, Format};
 use crate::error::{Error, Kind};
-use crate::span::{Location, Span};
+use crate::span::Span;
 use crate::value::Value;
 
 const BOM: &str = "\u{feff}";
@@ -131,18 +131,7 @@ pub(crate) fn compose<T: Serialize + ?Sized>(
 
 /// The error for metadata that the format's serializer refuses.
 fn serialize_error(doc: &Document<'_>, message: String) -> Error {
-    Error::new(Kind::InvalidType, "", message, anchor(doc))
-}
-
-/// The opening fence's marker, or the start of a document without one.
-fn anchor(doc: &Document<'_>) -> Span {
-    match doc.opening_fence_span() {
-        Some(open) => Span::new(open.location(), open.start() + 3),
-        None => {
-            let start = usize::from(doc.has_bom()) * BOM.len();
-            Span::new(Location::new(start, 1, 1), start)
-        }
-    }
+    Error::new(Kind::InvalidType, "", message, doc.anchor())
 }
 
 /// Checks that `out` reads back as a document whose block is exactly `text` (in the

@@ -9,7 +9,9 @@ use crate::document::Document;
 use crate::error::{Error, Kind};
 use crate::fast;
 use crate::limits::Limits;
-use crate::locate::{self, display_path, Node, NodeKind, Segment};
+use crate::locate::{
+    self, backticked, display_path, missing_field, segments, Node, NodeKind, Segment,
+};
 use crate::span::Span;
 use crate::value::Value;
 use crate::Options;
@@ -67,7 +69,7 @@ fn read<'a, T: Deserialize<'a>>(doc: &Document<'a>, options: &Options) -> Result
                 missing_top_field: Some(field),
             }) => {
                 // What `explain` makes of serde_yaml's error for the same field.
-                return Err(missing_field(Vec::new(), field.to_owned(), anchor(doc)));
+                return Err(missing_field(Vec::new(), field.to_owned(), doc.anchor()));
             }
             Err(fast::Miss::Rejected { .. }) => {
                 // The block is YAML within the limits and `T` refused what it says:
@@ -388,7 +390,7 @@ fn describe<'a>(
 ) -> Error {
     // In a synthetic `{}` (no block), every position is the document's start.
     let block = doc.front_matter_span().filter(|_| text != "{}");
-    let anchor = anchor(doc);
+    let anchor = doc.anchor();
     let at = |offset: usize, len: usize| match block {
         Some(b) => {
             let start = (b.start() + offset).min(b.end());
@@ -508,47 +510,11 @@ fn value_span(root: &Node, path: &[Segment], mark: Option<usize>) -> Option<(usi
     Some((node.start, node.end))
 }
 
-/// Our path segments from serde_path_to_error's.
-fn segments(path: &serde_path_to_error::Path) -> Vec<Segment> {
-    use serde_path_to_error::Segment as S;
-    path.iter()
-        .filter_map(|seg| match seg {
-            S::Seq { index } => Some(Segment::Index(*index)),
-            S::Map { key } => Some(Segment::Key(key.clone())),
-            S::Enum { variant } => Some(Segment::Key(variant.clone())),
-            S::Unknown => None,
-        })
-        .collect()
-}
-
 /// `message` without serde_yaml's ` at line L column C` suffix.
 fn strip_position(message: &str, at: Option<(usize, usize)>) -> String {
     at.and_then(|(line, column)| message.strip_suffix(&format!(" at line {line} column {column}")))
         .unwrap_or(message)
         .to_owned()
-}
-
-/// The text between `prefix` and the next backtick, when `message` starts with `prefix`.
-fn backticked(message: &str, prefix: &str) -> Option<String> {
-    let rest = message.strip_prefix(prefix)?;
-    Some(rest[..rest.find('`')?].to_owned())
-}
-
-/// Where an error about the whole front matter points: the opening fence's marker,
-/// or the start of a document without one.
-fn anchor(doc: &Document<'_>) -> Span {
-    let anchor = doc.opening_fence_span().unwrap_or_else(|| doc.body_span());
-    Span::new(
-        anchor.location(),
-        anchor.start() + if doc.has_front_matter() { 3 } else { 0 },
-    )
-}
-
-/// The error for `field` missing from the mapping at `path`.
-fn missing_field(mut path: Vec<Segment>, field: String, span: Span) -> Error {
-    path.push(Segment::Key(field));
-    let message = format!("missing field `{}`", display_path(&path));
-    Error::new(Kind::MissingField, display_path(&path), message, span)
 }
 
 /// The key of serde_yaml's `duplicate entry with key "k"` (maps and `Value`s).
