@@ -112,8 +112,8 @@
 //!
 //! - `toml` (off by default): TOML front matter between `+++` fences, read with the
 //!   [toml](https://docs.rs/toml) crate (kept private). It is split by the same
-//!   grammar, closed only by a `+++` line ([`Format::Toml`]); typed parsing,
-//!   validation and write-back work as for YAML, with errors positioned in the
+//!   grammar, closed only by a `+++` line (the `Toml` variant of [`Format`]); typed
+//!   parsing, validation and write-back work as for YAML, with errors positioned in the
 //!   original document; a block that is not TOML is [`Kind::TomlSyntax`]. TOML
 //!   date-times read as text. Without the feature, a document that starts with
 //!   `+++` has no front matter.
