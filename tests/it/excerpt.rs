@@ -93,15 +93,11 @@ fn edge_cases() {
     assert_eq!(doc.excerpt(), None);
 }
 
-#[test]
-fn corpus_excerpts_are_spans_of_the_body() {
-    // Hugo's docs describe `<!--more-->`; whatever the corpus holds, every excerpt
-    // found is a prefix of its body.
-    let mut files = Vec::new();
-    crate::corpus::walk(crate::corpus::samples(), &mut files);
+/// Every excerpt found under `root` is a prefix of its body; there are `expected`.
+fn excerpts_are_spans_of_the_body(root: &std::path::Path, expected: usize) {
     let mut found = 0;
-    for rel in &files {
-        let bytes = crate::corpus::read(rel);
+    for rel in &crate::corpus::walk(root, "") {
+        let bytes = crate::corpus::read_in(root, rel);
         let Ok(doc) = masthead::split_bytes(&bytes) else {
             continue;
         };
@@ -116,4 +112,18 @@ fn corpus_excerpts_are_spans_of_the_body() {
         }
     }
     assert!(found > 0, "the corpus has no excerpt separator at all");
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn corpus_excerpts_are_spans_of_the_body() {
+    // Hugo's docs describe `<!--more-->`; whatever the corpus holds, every excerpt
+    // found is a prefix of its body.
+    excerpts_are_spans_of_the_body(crate::corpus::curated(), 1);
+}
+
+#[test]
+#[ignore = "full corpus sweep: run with `cargo test -- --ignored sweep_` (MASTHEAD_CORPUS or ../shared/corpus)"]
+fn sweep_corpus_excerpts_are_spans_of_the_body() {
+    excerpts_are_spans_of_the_body(&crate::corpus::full(), 11);
 }

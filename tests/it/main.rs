@@ -9,6 +9,7 @@ mod messages;
 mod props;
 mod render;
 mod split;
+mod stats;
 #[cfg(feature = "toml")]
 mod toml;
 mod validate;
