@@ -4,7 +4,8 @@
 //! 1 MiB and a 64 MiB body, and its body alone; each must be zero. It also prints
 //! what the peers allocate for the same splits, for BENCHMARKS.md.
 //!
-//! Runs under `cargo bench --bench alloc` and `cargo test --benches` alike.
+//! Runs under `cargo bench -p masthead-benches --bench alloc` and `cargo test -p
+//! masthead-benches --benches` alike.
 
 mod common;
 

@@ -5,16 +5,17 @@
 #   bash benches/compare.sh [SCRATCH]     (default: ${TMPDIR:-/tmp}/masthead-compare)
 #
 # Installs python-frontmatter into a venv and gray-matter into a node folder, both
-# under SCRATCH (never in the repository), extracts ../shared/corpus/
-# beehive-releases.tar.zst there, builds the lint example, warms the page cache, then
-# times each tool RUNS times (wall and CPU of the child, median wall kept) and writes
-# benches/results/lint.{json,md,svg}. Needs python3 (with venv), node and npm.
+# under SCRATCH (never in the repository), extracts beehive-releases.tar.zst of the
+# full corpus ($MASTHEAD_CORPUS, by default ../shared/corpus) there, builds the lint
+# example, warms the page cache, then times each tool RUNS times (wall and CPU of the
+# child, median wall kept) and writes benches/results/lint.{json,md,svg}. Needs
+# python3 (with venv), node and npm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 scratch=${1:-${TMPDIR:-/tmp}/masthead-compare}
 runs=${RUNS:-3}
-corpus="$root/../shared/corpus"
+corpus=${MASTHEAD_CORPUS:-$root/../shared/corpus}
 out="$root/benches/results"
 mkdir -p "$scratch" "$out"
 step() { printf '\n==> %s\n' "$*"; }

@@ -4,7 +4,8 @@
 //! `no_byte_limit/*` lifts the byte limit to show that the depth and alias limits,
 //! and validation itself, stay fast on their own.
 //!
-//! `cargo bench --bench hostile` measures; `cargo test --benches` runs each once.
+//! `cargo bench -p masthead-benches --bench hostile` measures; `cargo test -p
+//! masthead-benches --benches` runs each once.
 
 use std::hint::black_box;
 

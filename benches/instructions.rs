@@ -7,8 +7,10 @@
 //! `instructions WORKLOAD N` loads the inputs, runs the workload `N` times and
 //! prints how many documents one run reads; the script subtracts the count of the
 //! same command with `N = 0`, so loading costs nothing. Without a workload (as under
-//! `cargo test --benches` and `cargo bench`), it runs every workload once and checks
-//! that masthead and serde_yaml read the same values.
+//! `cargo test -p masthead-benches --benches` and `cargo bench -p masthead-benches`),
+//! it runs every workload once and checks that masthead and serde_yaml read the same
+//! values. The releases are those of the full corpus, or of the curated set without
+//! it (`common::samples` prints which).
 
 mod common;
 

@@ -1,14 +1,14 @@
 //! Peak memory and bytes read with a 64 MiB body, each tool in a fresh process.
 //!
-//! Without arguments (as `cargo bench --bench memory` and `cargo test --benches` run
-//! it) this writes the reference document with a 64 MiB body to a temporary file and
-//! runs itself once per tool on it. Each child reports its peak resident set size
-//! (`VmHWM` of `/proc/self/status`) before and after the work, and the bytes it read
-//! (`rchar` of `/proc/self/io`). The parent prints the table and checks masthead's
-//! targets: reading and splitting costs at most the input plus 1 MiB, and
-//! `read_front_matter_path` reads at most 64 KiB. The resident set includes the code
-//! pages each child touches, so "added" is an upper bound on the heap. Linux only:
-//! elsewhere it prints why it measured nothing.
+//! Without arguments (as `cargo bench -p masthead-benches --bench memory` and
+//! `cargo test -p masthead-benches --benches` run it) this writes the reference
+//! document with a 64 MiB body to a temporary file and runs itself once per tool on
+//! it. Each child reports its peak resident set size (`VmHWM` of `/proc/self/status`)
+//! before and after the work, and the bytes it read (`rchar` of `/proc/self/io`). The
+//! parent prints the table and checks masthead's targets: reading and splitting costs
+//! at most the input plus 1 MiB, and `read_front_matter_path` reads at most 64 KiB.
+//! The resident set includes the code pages each child touches, so "added" is an
+//! upper bound on the heap. Linux only: elsewhere it prints why it measured nothing.
 
 mod common;
 

@@ -1,8 +1,11 @@
-"""Turns the estimates of `cargo bench --bench parse` (target/criterion) into
+"""Turns the estimates of `cargo bench -p masthead-benches --bench parse`
+(target/criterion, the workspace's target folder) into
 benches/results/rust.md (ns per document, MB/s, ratios) and the charts
 benches/results/rust-split.svg and benches/results/rust-releases.svg.
 
-Usage: python3 benches/report.py [TARGET_DIR]   (after cargo bench --bench parse)
+Usage: python3 benches/report.py [TARGET_DIR]
+       (after cargo bench -p masthead-benches --bench parse, on the full corpus: the
+       curated set's releases group is `releases_curated`, which is not reported)
 """
 import json
 import os
@@ -66,7 +69,8 @@ for group, (docs, ref) in GROUPS.items():
 load_avg = os.getloadavg()
 rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
 with open(os.path.join(out, "rust.md"), "w") as f:
-    f.write(f"Criterion means from `cargo bench --bench parse`, {rustc}, {os.cpu_count()} cores; "
+    f.write(f"Criterion means from `cargo bench -p masthead-benches --bench parse`, "
+            f"{rustc}, {os.cpu_count()} cores; "
             f"load average when this report was written: {load_avg[0]:.2f}.\n")
     f.write("\n".join(lines) + "\n")
 

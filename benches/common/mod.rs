@@ -1,27 +1,86 @@
-//! What the benches share: the inputs (read from `../shared/corpus` at run time, never
-//! copied into the repository) and the peers, each called the way its documentation
-//! shows.
+//! What the benches share: the inputs (the full corpus found at run time, or the
+//! curated set `tests/corpus/`; corpus files are never copied elsewhere) and the
+//! peers, each called the way its documentation shows.
 
 #![allow(dead_code)] // each bench binary uses a part of this module
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
 
-pub const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+/// The repository: the root crate's folder, the parent of this package's.
+pub fn repo() -> &'static Path {
+    let benches = Path::new(env!("CARGO_MANIFEST_DIR"));
+    benches.parent().unwrap_or(benches)
+}
 
-pub const REFERENCE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/corpus/samples/beehive/releases/2024/05/",
-    "2024-05-13-new-zealand-expresses-regret-north-koreas-aggressive-rhetoric.md"
-);
+/// The reference release, relative to `samples/` (and to `tests/corpus/`).
+pub const REFERENCE: &str = "beehive/releases/2024/05/\
+    2024-05-13-new-zealand-expresses-regret-north-koreas-aggressive-rhetoric.md";
+
+/// Where the sample documents come from: the full corpus, or the curated set.
+#[derive(Debug, Clone)]
+pub struct Samples {
+    /// The folder laid out like `samples/`.
+    pub dir: PathBuf,
+    /// Whether this is the full corpus (`MASTHEAD_CORPUS` or `../shared/corpus`).
+    pub full: bool,
+}
+
+/// The samples the benches measure, found once per process: `$MASTHEAD_CORPUS/samples`
+/// when the variable is set (a missing folder is then an error), else
+/// `<repo>/../shared/corpus/samples` when it exists, else the curated set
+/// `<repo>/tests/corpus`. The first call prints one line on stderr that says which
+/// set is measured and how to get the full one.
+pub fn samples() -> &'static Samples {
+    static SAMPLES: OnceLock<Samples> = OnceLock::new();
+    SAMPLES.get_or_init(|| {
+        let default = repo()
+            .parent()
+            .map_or_else(|| repo().join(".."), Path::to_path_buf)
+            .join("shared/corpus");
+        let found = match std::env::var_os("MASTHEAD_CORPUS") {
+            Some(dir) => {
+                let dir = PathBuf::from(dir).join("samples");
+                assert!(
+                    dir.is_dir(),
+                    "MASTHEAD_CORPUS is set but {} is not a folder",
+                    dir.display()
+                );
+                Samples { dir, full: true }
+            }
+            None if default.join("samples").is_dir() => Samples {
+                dir: default.join("samples"),
+                full: true,
+            },
+            None => Samples {
+                dir: repo().join("tests/corpus"),
+                full: false,
+            },
+        };
+        if found.full {
+            eprintln!("corpus: the full corpus, {}", found.dir.display());
+        } else {
+            eprintln!(
+                "corpus: the curated set {} (for the full corpus set MASTHEAD_CORPUS \
+                 or put it at {})",
+                found.dir.display(),
+                default.display()
+            );
+        }
+        found
+    })
+}
 
 pub const KIB: usize = 1024;
 pub const MIB: usize = 1024 * KIB;
 
+/// The reference release, as text.
 pub fn reference() -> String {
-    std::fs::read_to_string(REFERENCE)
-        .unwrap_or_else(|e| panic!("cannot read the reference document {REFERENCE}: {e}"))
+    let path = samples().dir.join(REFERENCE);
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read the reference document {}: {e}", path.display()))
 }
 
 /// The reference document's fences and front matter, then a body of exactly `len`
@@ -72,9 +131,10 @@ pub fn markdown_files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// The 1,999 releases of `samples/beehive/releases`, as text.
+/// The releases of `beehive/releases` in [`samples`], as text: 1,999 in the full
+/// corpus, fewer in the curated set.
 pub fn releases() -> Vec<String> {
-    let dir = Path::new(CORPUS).join("samples/beehive/releases");
+    let dir = samples().dir.join("beehive/releases");
     markdown_files(&dir)
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
