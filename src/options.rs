@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 use crate::document::{Document, Parsed};
-use crate::error::{Error, Kind};
+use crate::error::Error;
 use crate::limits::Limits;
 use crate::span::Span;
 use crate::tree::Node;
@@ -131,7 +131,7 @@ impl Options {
 /// The error for a document that has no front matter where one is required.
 pub(crate) fn no_front_matter(doc: &Document<'_>) -> Error {
     Error::new(
-        Kind::NoFrontMatter,
+        crate::Kind::NoFrontMatter,
         "",
         "no front matter: the document does not start with a `---` line",
         Span::new(doc.body_span().location(), doc.body_span().start()),
