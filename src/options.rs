@@ -167,7 +167,7 @@ impl<'a> Document<'a> {
     /// # Ok::<(), masthead::Error>(())
     /// ```
     pub fn deserialize<T: Deserialize<'a>>(&self) -> Result<T, Error> {
-        crate::Options::new().deserialize(self)
+        Options::new().deserialize(self)
     }
 
     /// The front matter as a generic value, for validation.

@@ -55,6 +55,10 @@ static SPECIAL: [bool; 256] = {
 /// not line breaks or white space beyond LF, CRLF and the space, and no line that
 /// starts with a document marker (`---`, `...`). Tabs, lone CRs, C0 and C1 controls,
 /// DEL, NEL, the line and paragraph separators, U+FEFF, U+FFFE and U+FFFF fail.
+///
+/// Inlined into [`parse`](super::parser::parse), its one caller, as it was when
+/// both lived in one module (about 90 instructions a block).
+#[inline]
 pub(super) fn plain_text(bytes: &[u8], newlines: &mut Newlines) -> bool {
     if marker_at(bytes, 0) {
         return false;
