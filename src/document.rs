@@ -1,12 +1,8 @@
 //! [`Document`], the borrowed result of splitting, and [`Parsed`], typed metadata
-//! beside the body.
+//! beside the body: data and plain accessors only. It never calls a bridge: the
+//! methods that read or rewrite the block live with their entry points.
 
-use serde::Deserialize;
-
-use crate::error::Error;
-use crate::locate::Node;
 use crate::span::{Location, Span};
-use crate::value::Value;
 
 /// The separator of [`Document::excerpt`].
 pub const DEFAULT_EXCERPT_SEPARATOR: &str = "<!-- more -->";
@@ -197,35 +193,6 @@ impl<'a> Document<'a> {
         Location::of(self.source, offset)
     }
 
-    /// Deserializes the front matter into `T`, borrowing from the input where it can.
-    ///
-    /// A document without front matter, an empty block, and a block of only comments
-    /// deserialize as an empty mapping, so a struct whose fields are all optional
-    /// succeeds. Use [`Options::require_front_matter`](crate::Options::require_front_matter)
-    /// to make a missing block an error.
-    ///
-    /// # Errors
-    ///
-    /// The first problem found, positioned in the original document: see
-    /// [`from_str`](crate::from_str).
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// #[derive(serde::Deserialize)]
-    /// struct Meta<'a> {
-    ///     title: &'a str,
-    /// }
-    ///
-    /// let doc = masthead::split("---\ntitle: Borrowed\n---\n")?;
-    /// let meta: Meta = doc.deserialize()?;
-    /// assert_eq!(meta.title, "Borrowed");
-    /// # Ok::<(), masthead::Error>(())
-    /// ```
-    pub fn deserialize<T: Deserialize<'a>>(&self) -> Result<T, Error> {
-        crate::Options::new().deserialize(self)
-    }
-
     /// The excerpt: the body up to the first `<!-- more -->`, as a span of the
     /// source; `None` when the body has no such separator. See
     /// [`excerpt_with`](Document::excerpt_with).
@@ -276,64 +243,6 @@ impl<'a> Document<'a> {
         }
         let at = memchr::memmem::find(self.body().as_bytes(), separator.as_bytes())?;
         Some(Span::new(self.body.location(), self.body.start() + at))
-    }
-
-    /// The front matter as a generic value, for validation.
-    pub(crate) fn value(&self, limits: crate::Limits) -> Result<Value<'a>, Error> {
-        match self.format() {
-            #[cfg(feature = "toml")]
-            Some(Format::Toml) => crate::toml::value(self, limits),
-            _ => crate::yaml::value(self, limits),
-        }
-    }
-
-    /// The span tree of the block (positions relative to it), to point at values.
-    pub(crate) fn tree(&self) -> Option<Node> {
-        match self.format() {
-            #[cfg(feature = "toml")]
-            Some(Format::Toml) => crate::toml::tree(self),
-            _ => crate::locate::parse(self.front_matter()?),
-        }
-    }
-
-    /// The same document with `text` as its front matter: every other byte is kept.
-    ///
-    /// - The byte-order mark, both fence lines (`...` closers and trailing blanks
-    ///   included) and the body are copied byte for byte.
-    /// - `text` is written in the document's line-ending style, that of the first
-    ///   line of the block (of the opening fence, for an empty block): in a CRLF
-    ///   document, text with LF line endings gets CRLF; text that holds a CRLF is
-    ///   taken as written, and so is every line ending of an LF document.
-    /// - Text that does not end with a line ending gets one, so that the closing
-    ///   fence stays on a line of its own. Empty text makes an empty block.
-    /// - A document without front matter gets `---` fences before its body (after a
-    ///   byte-order mark), in the line-ending style of the body's first line (LF for
-    ///   a body of one line).
-    ///
-    /// Re-emitting a document's own front matter gives back its input, byte for
-    /// byte. Nothing of the old block survives its replacement: comments, quoting,
-    /// key order and blank lines are whatever `text` has. `text` must not hold a
-    /// line that closes the block (`---` or `...` in YAML); [`to_string`](crate::to_string)
-    /// checks this, this method does not.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// let src = "\u{feff}---  \r\ntitle: Old # a comment\r\n...\r\nBody\r\n";
-    /// let doc = masthead::split(src)?;
-    /// assert_eq!(doc.with_front_matter(doc.front_matter().unwrap()), src);
-    /// assert_eq!(
-    ///     doc.with_front_matter("title: New\ntags: [a]"),
-    ///     "\u{feff}---  \r\ntitle: New\r\ntags: [a]\r\n...\r\nBody\r\n",
-    /// );
-    ///
-    /// let plain = masthead::split("# Body\n")?;
-    /// assert_eq!(plain.with_front_matter("title: x\n"), "---\ntitle: x\n---\n# Body\n");
-    /// # Ok::<(), masthead::Error>(())
-    /// ```
-    #[must_use]
-    pub fn with_front_matter(&self, text: &str) -> String {
-        crate::write::with_front_matter(self, text)
     }
 }
 

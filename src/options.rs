@@ -1,10 +1,15 @@
-//! [`Options`]: how strictly to read a document.
+//! [`Options`]: how strictly to read a document, and the one place that picks a
+//! bridge by the document's format (typed parse, generic value, span tree). It holds
+//! no format logic of its own: the bridges do the reading.
 
 use serde::Deserialize;
 
 use crate::document::{Document, Parsed};
 use crate::error::Error;
 use crate::limits::Limits;
+use crate::span::Span;
+use crate::tree::Node;
+use crate::value::Value;
 
 /// Settings for typed parsing, in the builder style of `url::ParseOptions`:
 /// consuming methods, no separate `build` step.
@@ -112,10 +117,74 @@ impl Options {
     /// As [`Document::deserialize`], and [`Kind::NoFrontMatter`](crate::Kind::NoFrontMatter)
     /// when front matter is required and absent.
     pub fn deserialize<'a, T: Deserialize<'a>>(&self, doc: &Document<'a>) -> Result<T, Error> {
+        if self.requires_front_matter() && !doc.has_front_matter() {
+            return Err(no_front_matter(doc));
+        }
         match doc.format() {
             #[cfg(feature = "toml")]
             Some(crate::Format::Toml) => crate::toml::deserialize(doc, self.limits_in_force()),
-            _ => crate::yaml::deserialize_with(doc, self),
+            _ => crate::yaml::deserialize_with(doc, self.limits_in_force()),
+        }
+    }
+}
+
+/// The error for a document that has no front matter where one is required.
+pub(crate) fn no_front_matter(doc: &Document<'_>) -> Error {
+    Error::new(
+        crate::Kind::NoFrontMatter,
+        "",
+        "no front matter: the document does not start with a `---` line",
+        Span::new(doc.body_span().location(), doc.body_span().start()),
+    )
+}
+
+// The methods of `Document` that read its block: they pick the bridge, so they live
+// here, above the bridges, and `document` stays below them.
+impl<'a> Document<'a> {
+    /// Deserializes the front matter into `T`, borrowing from the input where it can.
+    ///
+    /// A document without front matter, an empty block, and a block of only comments
+    /// deserialize as an empty mapping, so a struct whose fields are all optional
+    /// succeeds. Use [`Options::require_front_matter`](crate::Options::require_front_matter)
+    /// to make a missing block an error.
+    ///
+    /// # Errors
+    ///
+    /// The first problem found, positioned in the original document: see
+    /// [`from_str`](crate::from_str).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// #[derive(serde::Deserialize)]
+    /// struct Meta<'a> {
+    ///     title: &'a str,
+    /// }
+    ///
+    /// let doc = masthead::split("---\ntitle: Borrowed\n---\n")?;
+    /// let meta: Meta = doc.deserialize()?;
+    /// assert_eq!(meta.title, "Borrowed");
+    /// # Ok::<(), masthead::Error>(())
+    /// ```
+    pub fn deserialize<T: Deserialize<'a>>(&self) -> Result<T, Error> {
+        Options::new().deserialize(self)
+    }
+
+    /// The front matter as a generic value, for validation.
+    pub(crate) fn value(&self, limits: Limits) -> Result<Value<'a>, Error> {
+        match self.format() {
+            #[cfg(feature = "toml")]
+            Some(crate::Format::Toml) => crate::toml::value(self, limits),
+            _ => crate::yaml::value(self, limits),
+        }
+    }
+
+    /// The span tree of the block (positions relative to it), to point at values.
+    pub(crate) fn tree(&self) -> Option<Node> {
+        match self.format() {
+            #[cfg(feature = "toml")]
+            Some(crate::Format::Toml) => crate::toml::tree(self),
+            _ => crate::yaml::tree(self),
         }
     }
 }

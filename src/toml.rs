@@ -12,10 +12,9 @@ use toml::Spanned;
 use crate::document::Document;
 use crate::error::{Error, Kind};
 use crate::limits::Limits;
-use crate::locate::{
-    backticked, display_path, missing_field, segments, Entry, Node, NodeKind, Segment,
-};
+use crate::path::{backticked, display_path, missing_field, segments, Segment};
 use crate::span::Span;
+use crate::tree::{Entry, Node, NodeKind};
 use crate::value::Value;
 
 /// The block of a TOML document (empty for a document without one, which never

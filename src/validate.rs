@@ -16,8 +16,9 @@ use crate::diagnostic::{Diagnostic, Report, Severity};
 use crate::document::{Document, Parsed};
 use crate::error::Kind;
 use crate::limits::Limits;
-use crate::locate::{display_path, Node, NodeKind, Segment};
+use crate::path::{display_path, Segment};
 use crate::span::{Location, Span};
+use crate::tree::{Node, NodeKind};
 use crate::value::Value;
 
 /// A check of one value.
@@ -446,7 +447,7 @@ impl Schema {
 #[must_use]
 pub fn validate(doc: &Document<'_>, schema: &Schema) -> Report {
     if !doc.has_front_matter() && schema.require_front_matter {
-        return Report::from(crate::yaml::no_front_matter(doc));
+        return Report::from(crate::options::no_front_matter(doc));
     }
     let value = match doc.value(schema.limits) {
         Ok(v) => v,

@@ -55,9 +55,48 @@ fn block_text(text: &str, eol: &str, convert: bool) -> String {
     out
 }
 
-/// See [`Document::with_front_matter`].
-pub(crate) fn with_front_matter(doc: &Document<'_>, text: &str) -> String {
-    emit(doc, text, true)
+// The method of `Document` that rewrites its block: it lives with the other
+// write-back entry points, so that `document` stays below them.
+impl Document<'_> {
+    /// The same document with `text` as its front matter: every other byte is kept.
+    ///
+    /// - The byte-order mark, both fence lines (`...` closers and trailing blanks
+    ///   included) and the body are copied byte for byte.
+    /// - `text` is written in the document's line-ending style, that of the first
+    ///   line of the block (of the opening fence, for an empty block): in a CRLF
+    ///   document, text with LF line endings gets CRLF; text that holds a CRLF is
+    ///   taken as written, and so is every line ending of an LF document.
+    /// - Text that does not end with a line ending gets one, so that the closing
+    ///   fence stays on a line of its own. Empty text makes an empty block.
+    /// - A document without front matter gets `---` fences before its body (after a
+    ///   byte-order mark), in the line-ending style of the body's first line (LF for
+    ///   a body of one line).
+    ///
+    /// Re-emitting a document's own front matter gives back its input, byte for
+    /// byte. Nothing of the old block survives its replacement: comments, quoting,
+    /// key order and blank lines are whatever `text` has. `text` must not hold a
+    /// line that closes the block (`---` or `...` in YAML); [`to_string`](crate::to_string)
+    /// checks this, this method does not.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let src = "\u{feff}---  \r\ntitle: Old # a comment\r\n...\r\nBody\r\n";
+    /// let doc = masthead::split(src)?;
+    /// assert_eq!(doc.with_front_matter(doc.front_matter().unwrap()), src);
+    /// assert_eq!(
+    ///     doc.with_front_matter("title: New\ntags: [a]"),
+    ///     "\u{feff}---  \r\ntitle: New\r\ntags: [a]\r\n...\r\nBody\r\n",
+    /// );
+    ///
+    /// let plain = masthead::split("# Body\n")?;
+    /// assert_eq!(plain.with_front_matter("title: x\n"), "---\ntitle: x\n---\n# Body\n");
+    /// # Ok::<(), masthead::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_front_matter(&self, text: &str) -> String {
+        emit(self, text, true)
+    }
 }
 
 /// The document with `text` as its block, its line endings converted to the

@@ -1,8 +1,6 @@
-//! The fast path against serde_yaml: wherever the fast path gives a value, serde_yaml
-//! must give the same value for the same `T` (including which strings borrow and
-//! which visitor method saw each scalar); and through the crate's own entry point,
-//! every result (value or error, with its kind, path, message and position) must be
-//! the same with the fast path on and off.
+//! The fast path against serde_yaml: the same value wherever the fast path gives one,
+//! and the same result through the crate's entry point with the fast path on and off.
+//! Tests only; they compare and never change what either path does.
 //!
 //! The real documents of the curated corpus (`tests/corpus`) run in `cargo test`, the
 //! full corpus's samples with `cargo test -- --ignored sweep_`; the whole release
@@ -14,14 +12,15 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use proptest::prelude::*;
 use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use super::{same_through_crate, through_crate};
-use crate::fast;
 use crate::release::Release;
 use crate::value::Value;
+use crate::yaml::{fast, first_repeat, locate, same_through_crate, through_crate};
+
+mod generated;
+mod scalars;
 
 /// Every visitor call of a `deserialize_any`, as made: which method, which value,
 /// and whether a string was borrowed from the input.
@@ -181,11 +180,7 @@ where
     // A proof of distinct keys must hold for the repeated-key check too.
     if distinct_keys {
         assert!(
-            crate::locate::parse(block).is_none_or(|root| super::first_repeat(
-                &root,
-                &mut Vec::new()
-            )
-            .is_none()),
+            locate::parse(block).is_none_or(|root| first_repeat(&root, &mut Vec::new()).is_none()),
             "the fast path missed a repeated key in {block:?}"
         );
     }
@@ -360,7 +355,7 @@ fn the_fast_path_fuzz_seeds_and_crashes_agree() {
             continue;
         };
         // What the fuzz target checks, and this file's own comparison.
-        let hook = super::fast_path_agrees(block);
+        let hook = crate::yaml::fast_path_agrees(block);
         let value = agree::<crate::value::Value<'_>>(block);
         let release = agree::<crate::Release>(block);
         assert_eq!(hook, value == Took::Fast || release == Took::Fast);
@@ -578,335 +573,4 @@ fn the_fast_path_agrees_on_the_whole_archive() {
     println!("{documents} archive documents\n{tally}");
     assert!(documents >= 55_000, "{documents} documents in the archive");
     assert!(tally.fast("Release") > 50_000, "{tally}");
-}
-
-/// Scalars that the resolution rules treat differently, written plain and quoted.
-const SCALARS: &[&str] = &[
-    "",
-    "~",
-    "null",
-    "Null",
-    "NULL",
-    "nULL",
-    "true",
-    "True",
-    "TRUE",
-    "tRUE",
-    "false",
-    "False",
-    "FALSE",
-    "yes",
-    "no",
-    "on",
-    "off",
-    "y",
-    "n",
-    "0",
-    "-0",
-    "+0",
-    "00",
-    "007",
-    "-007",
-    "+007",
-    "08",
-    "0.",
-    "1",
-    "-1",
-    "+1",
-    "++1",
-    "+-1",
-    "12",
-    "+12",
-    "-12",
-    "1_000",
-    "0x1F",
-    "0X1F",
-    "0x",
-    "0x-1",
-    "0x+1",
-    "-0x1F",
-    "+0x1F",
-    "0o17",
-    "-0o17",
-    "0o8",
-    "0b101",
-    "-0b101",
-    "0b2",
-    "0xffffffffffffffff",
-    "0x10000000000000000",
-    "-0x8000000000000000",
-    "18446744073709551615",
-    "18446744073709551616",
-    "-9223372036854775808",
-    "-9223372036854775809",
-    "340282366920938463463374607431768211455",
-    "340282366920938463463374607431768211456",
-    "-170141183460469231731687303715884105728",
-    "-170141183460469231731687303715884105729",
-    "1.5",
-    "-1.5",
-    "+1.5",
-    ".5",
-    "-.5",
-    "5.",
-    "1e3",
-    "1E3",
-    "1e+3",
-    "1e-3",
-    "-1e3",
-    "1.5e308",
-    "1e309",
-    "-1e309",
-    ".inf",
-    ".Inf",
-    ".INF",
-    "+.inf",
-    "-.inf",
-    "-.Inf",
-    "-.INF",
-    ".nan",
-    ".NaN",
-    ".NAN",
-    "-.nan",
-    "+.nan",
-    "inf",
-    "-inf",
-    "infinity",
-    "nan",
-    "NaN",
-    "0.1.2",
-    "1:30",
-    "12:30:00",
-    "2024-05-13",
-    "2024-05-13T10:00:00Z",
-    "a",
-    "x",
-    "é",
-    "’",
-    "a b",
-    "a  b",
-    "a#b",
-    "a #b",
-    "C#",
-    "a:b",
-    "http://x.nz/a?b=c&d",
-    "What next? R&D now!",
-    "-a",
-    "-1x",
-    "1x",
-    "[a]",
-    "a]",
-    "a,b",
-    "'a'",
-    "\"a\"",
-    "'it''s'",
-    "''",
-    "''''",
-    "\"\"",
-    "\"\\\\\\\\\"",
-    "\"a\\tb\"",
-    "\"\\x41\\u00e9\\U0001F600\"",
-    "\"\\N\\_\\L\\P\\0\\a\\b\\v\\f\\r\\e\\ \\/\\\"\"",
-    "\"\\q\"",
-    "\"\\ud800\"",
-    "\"a # b\"",
-    "'a # b'",
-    "\"  padded  \"",
-    "' x '",
-    "[a, 'b', \"c\"]",
-    "[]",
-    "[ ]",
-    "[1, 2.5, true, ~, null, '']",
-    "[a b, -1]",
-    "[a,]",
-    "[a, [b]]",
-    "[a, {b: c}]",
-    "{a: 1}",
-    "&x a",
-    "*x",
-    "!t a",
-    "!!str 1",
-    "|",
-    ">",
-    "- a",
-    "? a",
-    ": a",
-    "%x",
-    "@x",
-    "`x`",
-    "a: b",
-    "a:",
-    "x # comment",
-    "post",
-    "page",
-    "Post",
-];
-
-/// A one-field struct of type `T`, for every scalar type.
-#[derive(Debug, PartialEq, Deserialize)]
-struct One<T> {
-    v: T,
-}
-
-macro_rules! every_type {
-    ($block:expr, $tally:expr, $($t:ty),* $(,)?) => {
-        $( $tally.add(stringify!($t), agree::<One<$t>>($block)); )*
-    };
-}
-
-/// Every type's reading of `block`.
-fn every_type(block: &str, tally: &mut Tally) {
-    every_type!(
-        block, tally,
-        bool, i8, i16, i32, i64, i128, u8, u16, u32, u64, u128, f32, f64, char, String,
-        &str, Cow<str>, (), Option<bool>, Option<i64>, Option<u64>, Option<f64>,
-        Option<String>, Option<&str>, Option<()>, Vec<String>, Vec<Option<i64>>,
-        Vec<&str>, (String, i64), Option<Layout>, Layout, Newtype, Tree, Value,
-        serde_json::Value, IgnoredAny, Option<Tree>, BTreeMap<String, Tree>,
-    );
-}
-
-#[test]
-fn every_scalar_type_agrees_on_every_scalar() {
-    let mut tally = Tally::default();
-    for scalar in SCALARS {
-        for block in [
-            format!("v: {scalar}\n"),
-            format!("v:   {scalar}   # c\r\n"),
-            format!("v:\n- {scalar}\n"),
-            format!("v:\n  - {scalar}\n  -\n"),
-            format!("v: [{scalar}]\n"),
-            format!("{scalar}: v\n"),
-            format!("v:\n  {scalar}: 1\n"),
-        ] {
-            every_type(&block, &mut tally);
-            let mut docs = Tally::default();
-            check_document(&format!("---\n{block}---\n"), &mut docs, true);
-        }
-    }
-    println!("{tally}");
-    // The fast path reads these, so that the comparison above means something.
-    for (t, at_least) in [
-        ("bool", 5),
-        ("i64", 10),
-        ("u128", 10),
-        ("f64", 30),
-        ("Layout", 4),
-        ("String", 100),
-        ("&str", 100),
-        ("Option<()>", 100),
-        ("Tree", 500),
-    ] {
-        assert!(tally.fast(t) >= at_least, "{t}: {tally}");
-    }
-}
-
-// ---------------------------------------------------------------------------------
-// Generated documents: the subset's grammar, and a little outside it.
-
-fn scalar() -> impl Strategy<Value = String> {
-    prop_oneof![
-        4 => prop::sample::select(SCALARS).prop_map(str::to_owned),
-        2 => "[a-zA-Z0-9 .:#'\"\\-_+~,\\[\\]!&*?|>é’\\\\]{0,12}",
-        1 => "[0-9+\\-.eExXoObB_]{1,8}",
-    ]
-}
-
-fn key() -> impl Strategy<Value = String> {
-    prop_oneof![
-        4 => "[a-z]{1,6}",
-        2 => prop::sample::select(&["a", "b", "'a'", "\"a\"", "'b'"][..]).prop_map(str::to_owned),
-        1 => prop::sample::select(&["a b", "'k'", "\"k\"", "'a''b'", "1", "~", "true", "-k", "C#", "x:y", "\"\\u00e9\""][..]).prop_map(str::to_owned),
-        1 => scalar(),
-    ]
-}
-
-/// A value written after `key:` at indentation `indent`.
-fn value(indent: usize, depth: u32) -> BoxedStrategy<String> {
-    let pad = " ".repeat(indent);
-    let leaf = prop_oneof![
-        4 => scalar().prop_map(|s| format!(" {s}\n")),
-        1 => Just("\n".to_owned()),
-        1 => scalar().prop_map(|s| format!(" {s} # note\n")),
-        1 => prop::collection::vec(scalar(), 0..4).prop_map(|v| format!(" [{}]\n", v.join(", "))),
-    ];
-    if depth == 0 {
-        return leaf.boxed();
-    }
-    let seq_pad = pad.clone();
-    let map_pad = pad.clone();
-    let item_pad = pad.clone();
-    prop_oneof![
-        4 => leaf,
-        1 => (prop::collection::vec(scalar(), 1..4), prop::sample::select(&[0usize, 2, 4][..]))
-            .prop_map(move |(items, extra)| {
-                let p = format!("{seq_pad}{}", " ".repeat(extra));
-                let mut out = "\n".to_owned();
-                for item in items {
-                    out.push_str(&format!("{p}- {item}\n"));
-                }
-                out
-            }),
-        1 => (prop::collection::vec((key(), value(indent + 4, depth - 1)), 1..3), 1..3usize)
-            .prop_map(move |(entries, items)| {
-                // A sequence of mappings: `- k: v` and its further entries below.
-                let mut out = "\n".to_owned();
-                for _ in 0..items {
-                    for (n, (k, v)) in entries.iter().enumerate() {
-                        let lead = if n == 0 { "- " } else { "  " };
-                        out.push_str(&format!("{item_pad}  {lead}{k}:{v}"));
-                    }
-                }
-                out
-            }),
-        1 => prop::collection::vec((key(), value(indent + 2, depth - 1)), 1..4)
-            .prop_map(move |entries| {
-                let mut out = "\n".to_owned();
-                for (k, v) in entries {
-                    out.push_str(&format!("{map_pad}  {k}:{v}"));
-                }
-                out
-            }),
-    ]
-    .boxed()
-}
-
-fn block() -> impl Strategy<Value = String> {
-    (
-        prop::collection::vec(
-            prop_oneof![
-                8 => (key(), value(0, 2)).prop_map(|(k, v)| format!("{k}:{v}")),
-                1 => Just("# comment\n".to_owned()),
-                1 => Just("\n".to_owned()),
-                1 => "[ a-z:\\-#'\"\\t\\r]{0,10}\n",
-            ],
-            1..8,
-        ),
-        any::<bool>(),
-    )
-        .prop_map(|(lines, crlf)| {
-            let text = lines.concat();
-            if crlf {
-                text.replace('\n', "\r\n")
-            } else {
-                text
-            }
-        })
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
-
-    #[test]
-    fn generated_documents_agree(block in block()) {
-        let mut tally = Tally::default();
-        check_document(&format!("---\n{block}---\n"), &mut tally, true);
-        every_type(&block, &mut tally);
-    }
-
-    #[test]
-    fn arbitrary_text_never_panics(block in "[ -~\\t\\r\\né’\u{85}\u{2028}]{0,60}") {
-        let mut tally = Tally::default();
-        check_document(&format!("---\n{block}\n---\n"), &mut tally, false);
-    }
 }

@@ -1,148 +1,12 @@
-//! Where each YAML node is: a tree of byte spans built from saphyr-parser's events,
-//! only when a problem has to be pointed at. serde_yaml reports no positions for
-//! values that deserialized fine, nor for keys it finds twice. Also the field paths
-//! that the YAML and TOML bridges both report errors with.
+//! Where each YAML node is: the span tree of a block from saphyr-parser's events, built
+//! only to point at a problem (serde_yaml has no positions for values it read fine, nor
+//! for repeated keys). It never judges a block: text saphyr cannot read has no tree.
 
 use std::borrow::Cow;
 
 use saphyr_parser::{Event, Parser};
 
-use crate::error::{Error, Kind};
-use crate::span::Span;
-
-/// One step of a field path.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Segment {
-    /// A key of a mapping.
-    Key(String),
-    /// An index into a sequence.
-    Index(usize),
-}
-
-// What the YAML and TOML bridges share to name and report a field.
-
-/// Our path segments from serde_path_to_error's.
-pub(crate) fn segments(path: &serde_path_to_error::Path) -> Vec<Segment> {
-    use serde_path_to_error::Segment as S;
-    path.iter()
-        .filter_map(|seg| match seg {
-            S::Seq { index } => Some(Segment::Index(*index)),
-            S::Map { key } => Some(Segment::Key(key.clone())),
-            S::Enum { variant } => Some(Segment::Key(variant.clone())),
-            S::Unknown => None,
-        })
-        .collect()
-}
-
-/// The text between `prefix` and the next backtick, when `message` starts with `prefix`.
-pub(crate) fn backticked(message: &str, prefix: &str) -> Option<String> {
-    let rest = message.strip_prefix(prefix)?;
-    Some(rest[..rest.find('`')?].to_owned())
-}
-
-/// The error for `field` missing from the mapping at `path`.
-pub(crate) fn missing_field(mut path: Vec<Segment>, field: String, span: Span) -> Error {
-    path.push(Segment::Key(field));
-    let message = format!("missing field `{}`", display_path(&path));
-    Error::new(Kind::MissingField, display_path(&path), message, span)
-}
-
-/// Formats a path as users see it: `author.url`, `ministers[1]`, empty for the root.
-pub(crate) fn display_path(path: &[Segment]) -> String {
-    let mut out = String::new();
-    for seg in path {
-        match seg {
-            Segment::Key(k) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(k);
-            }
-            Segment::Index(i) => {
-                out.push('[');
-                out.push_str(&i.to_string());
-                out.push(']');
-            }
-        }
-    }
-    out
-}
-
-/// A YAML node and the byte range (relative to the parsed text) where it stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Node {
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) kind: NodeKind,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum NodeKind {
-    Scalar,
-    Alias,
-    Seq(Vec<Node>),
-    Map(Vec<Entry>),
-}
-
-/// A key and its value. `key` is the key's text when it is a scalar.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Entry {
-    pub(crate) key: Option<String>,
-    pub(crate) key_node: Node,
-    pub(crate) value: Node,
-}
-
-impl Node {
-    /// The node at `path`; with duplicate keys, the first.
-    pub(crate) fn get(&self, path: &[Segment]) -> Option<&Node> {
-        path.iter()
-            .try_fold(self, |node, seg| match (&node.kind, seg) {
-                (NodeKind::Map(entries), Segment::Key(k)) => entries
-                    .iter()
-                    .find(|e| e.key.as_deref() == Some(k))
-                    .map(|e| &e.value),
-                (NodeKind::Seq(items), Segment::Index(i)) => items.get(*i),
-                _ => None,
-            })
-    }
-
-    /// Where the last entry or item ends, for a collection that has one.
-    fn last_child_end(&self) -> Option<usize> {
-        match &self.kind {
-            NodeKind::Seq(items) => items.last().map(|n| n.end),
-            NodeKind::Map(entries) => entries.last().map(|e| e.key_node.end.max(e.value.end)),
-            NodeKind::Scalar | NodeKind::Alias => None,
-        }
-    }
-
-    /// The byte range of the `nth` key (0 for the first) named `key` in the mapping
-    /// at `path`.
-    pub(crate) fn key_span(
-        &self,
-        path: &[Segment],
-        key: &str,
-        nth: usize,
-    ) -> Option<(usize, usize)> {
-        self.entries(path, key)
-            .nth(nth)
-            .map(|e| (e.key_node.start, e.key_node.end))
-    }
-
-    /// The entries named `key` in the mapping at `path`.
-    pub(crate) fn entries<'n>(
-        &'n self,
-        path: &[Segment],
-        key: &'n str,
-    ) -> impl Iterator<Item = &'n Entry> + 'n {
-        let entries = match self.get(path).map(|n| &n.kind) {
-            Some(NodeKind::Map(entries)) => entries.as_slice(),
-            _ => &[],
-        };
-        entries
-            .iter()
-            .filter(move |e| e.key.as_deref() == Some(key))
-    }
-}
+use crate::tree::{Entry, Node, NodeKind};
 
 /// Parses the first YAML document of `text` into a tree of spans; `None` when the
 /// text is not YAML that saphyr-parser reads, or holds no document.
@@ -260,6 +124,7 @@ fn scalar_text(src: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::path::{display_path, Segment};
 
     fn key(k: &str) -> Segment {
         Segment::Key(k.to_owned())

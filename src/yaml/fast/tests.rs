@@ -1,0 +1,123 @@
+//! Unit tests of the fast path's parts: the events of real blocks, what it declines,
+//! quoted scalars and cut blocks. The comparison with serde_yaml is in `differential`.
+
+use std::borrow::Cow;
+
+use serde::de::IgnoredAny;
+
+use super::de::borrowed;
+use super::parser::parse;
+use super::{from_str, Event, Miss, Scalar, Style};
+
+/// The number of events of `block`, or `None` when the fast path declines it.
+fn events_of(block: &str) -> Option<usize> {
+    parse(block).map(|(e, _)| e.len())
+}
+
+fn plain(v: &str) -> Event<'_> {
+    Event::Scalar(Scalar {
+        value: Cow::Borrowed(v),
+        repr: v,
+        style: Style::Plain,
+    })
+}
+
+#[test]
+fn reads_the_reference_release() {
+    let block = "title: \"New Zealand expresses regret\"\ndate: 2024-05-13\nministers:\n  - Rt Hon Winston Peters\nportfolios:\n- Foreign Affairs\n";
+    let (events, may_repeat) = parse(block).unwrap();
+    assert!(!may_repeat);
+    assert_eq!(events.len(), 14);
+    assert_eq!(events[4], plain("2024-05-13"));
+    assert_eq!(events[6], Event::SeqStart);
+    assert_eq!(events[7], plain("Rt Hon Winston Peters"));
+    assert_eq!(events[11], plain("Foreign Affairs"));
+    assert_eq!(events[13], Event::MapEnd);
+    assert!(from_str::<IgnoredAny>(block).is_ok());
+    // A block in the subset that the type refuses is rejected, not declined:
+    // the caller then knows it is YAML.
+    let rejected = Miss::Rejected {
+        missing_top_field: None,
+    };
+    assert_eq!(from_str::<u32>(block).err(), Some(rejected));
+    assert_eq!(
+        from_str::<IgnoredAny>("a: &x 1\n").err(),
+        Some(Miss::Declined)
+    );
+}
+
+#[test]
+fn declines_outside_the_subset() {
+    for block in [
+        "a: &x 1\nb: *x\n",
+        "a: !tag x\n",
+        "a: |\n  text\n",
+        "a: >\n  text\n",
+        "a: {b: 1}\n",
+        "a: foo\n  bar\n",
+        "a: \"foo\n  bar\"\n",
+        "a: [1,\n  2]\n",
+        "? a\n: b\n",
+        "%YAML 1.2\n",
+        "a:\tb\n",
+        "a: b\r c\n",
+        "- a\n- b\n",
+        "a\n",
+        "a: b: c\n",
+        "a: b:\n",
+        "a: 'b' c\n",
+        "a: \"\\q\"\n",
+        "a: \"\\ud800\"\n",
+        "  a: 1\n",
+        "a:\n  - - b\n",
+        "a:\n    b: 1\n  c: 2\n",
+        "a: [b, ]\n",
+        "a: [b,,c]\n",
+        "a: [b: c]\n",
+        "--- a\n",
+        "a: 1\n... \n",
+        "a: @x\n",
+        "a: `x`\n",
+        "a: \u{85}\n",
+        "a: x\u{2028}y\n",
+        "a: x\u{feff}\n",
+        "a: \x7f\n",
+        "a: x\n-\n",
+        "a:\n-\n  b\n",
+        "a: 'x'#c\n",
+    ] {
+        assert_eq!(events_of(block), None, "{block:?}");
+    }
+}
+
+#[test]
+fn reads_quoted_scalars() {
+    let (events, _) = parse("'a''b': \"x\\ty\\u00e9\\\\\"\nc: ''''\nd: \"\\\\\\\\\"\n").unwrap();
+    let Event::Scalar(key) = &events[1] else {
+        panic!()
+    };
+    assert_eq!((&*key.value, borrowed(key)), ("a'b", None));
+    let Event::Scalar(value) = &events[2] else {
+        panic!()
+    };
+    assert_eq!(&*value.value, "x\ty\u{e9}\\");
+    // The full deserializer's borrowing rule, coincidences included.
+    let Event::Scalar(quote) = &events[4] else {
+        panic!()
+    };
+    assert_eq!((&*quote.value, borrowed(quote)), ("'", Some("'")));
+    let Event::Scalar(slashes) = &events[6] else {
+        panic!()
+    };
+    assert_eq!((&*slashes.value, borrowed(slashes)), ("\\\\", Some("\\\\")));
+}
+
+#[test]
+fn never_panics_on_cut_blocks() {
+    let block = "title: \"a \\u00e9 b\" # c\r\nlist: [x, 'y', \"z\"]\r\nseq:\r\n- 1\r\n  # c\r\n- ''\r\nmap:\r\n  k: v\r\n";
+    for end in 0..=block.len() {
+        if let Some(cut) = block.get(..end) {
+            let _ = parse(cut);
+        }
+    }
+}
