@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use crate::error::Error;
+use crate::diagnostic::Error;
 use crate::locate::Node;
 use crate::span::{Location, Span};
 use crate::value::Value;

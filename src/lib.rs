@@ -159,17 +159,14 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations, unreachable_pub)]
 
-mod check;
 mod diagnostic;
 mod document;
-mod error;
 mod fast;
 mod header;
 mod limits;
 mod locate;
 mod options;
 mod release;
-mod render;
 mod span;
 mod split;
 #[cfg(feature = "toml")]
@@ -179,14 +176,12 @@ mod value;
 mod write;
 mod yaml;
 
-pub use diagnostic::{Diagnostic, Report, Severity};
+pub use diagnostic::{Diagnostic, Error, Kind, Renderer, Report, Severity};
 pub use document::{Document, Format, Parsed, DEFAULT_EXCERPT_SEPARATOR};
-pub use error::{Error, Kind};
 pub use header::{read_front_matter, read_front_matter_path, Header, ReadOptions};
 pub use limits::Limits;
 pub use options::Options;
 pub use release::Release;
-pub use render::Renderer;
 pub use span::{Location, Span};
 pub use split::{split, split_bytes};
 pub use validate::{from_str_validated, validate, Rule, Schema, Validated};

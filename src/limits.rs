@@ -12,8 +12,8 @@ use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser};
 
+use crate::diagnostic::{Error, Kind};
 use crate::document::Document;
-use crate::error::{Error, Kind};
 use crate::span::Span;
 
 /// Bounds on what the front matter of an untrusted document may cost: its size in

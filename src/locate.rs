@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use saphyr_parser::{Event, Parser};
 
-use crate::error::{Error, Kind};
+use crate::diagnostic::{Error, Kind};
 use crate::span::Span;
 
 /// One step of a field path.

@@ -2,8 +2,8 @@
 
 use serde::Deserialize;
 
+use crate::diagnostic::Error;
 use crate::document::{Document, Parsed};
-use crate::error::Error;
 use crate::limits::Limits;
 
 /// Settings for typed parsing, in the builder style of `url::ParseOptions`:

@@ -9,8 +9,8 @@ use serde::Deserialize;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
+use crate::diagnostic::{Error, Kind};
 use crate::document::Document;
-use crate::error::{Error, Kind};
 use crate::limits::Limits;
 use crate::locate::{
     backticked, display_path, missing_field, segments, Entry, Node, NodeKind, Segment,
@@ -214,7 +214,7 @@ fn syntax_error(doc: &Document<'_>, err: &toml::de::Error) -> Error {
     }
     if message.starts_with("invalid date") || message.starts_with("invalid time") {
         if let Some((key, value, value_at)) = key_value_line(text, at) {
-            if let Err(reason) = crate::check::parse_date(value) {
+            if let Err(reason) = crate::validate::check::parse_date(value) {
                 let mut path = table_path(text, at);
                 path.extend(
                     key.split('.')

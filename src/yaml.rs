@@ -5,8 +5,8 @@
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 
+use crate::diagnostic::{Error, Kind};
 use crate::document::Document;
-use crate::error::{Error, Kind};
 use crate::fast;
 use crate::limits::Limits;
 use crate::locate::{
