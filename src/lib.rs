@@ -100,6 +100,35 @@
 //! # Ok::<(), masthead::Error>(())
 //! ```
 //!
+//! An error raised by the `Deserialize` impl of your own type gets its kind from
+//! how it was raised, never from a crate check its text resembles: `de::Error::custom`,
+//! `invalid_type`, `invalid_value` and `invalid_length` give [`Kind::InvalidType`];
+//! `missing_field` gives [`Kind::MissingField`], `unknown_field`
+//! [`Kind::UnknownField`] and `duplicate_field` [`Kind::DuplicateKey`]. Those last
+//! three are known by the message serde writes for them (serde_yaml and toml keep
+//! nothing else of an error), so a `custom` message that begins the same way, like
+//! ``missing field `…` ``, is read as that kind too. [`Kind::EmptyValue`],
+//! [`Kind::MalformedDate`] and [`Kind::MalformedUrl`] come only from the crate's own
+//! checks ([`Release`], validation), also when your type passes such an error on
+//! unchanged: your own message ``invalid date `…` `` stays [`Kind::InvalidType`].
+//!
+//! ```
+//! struct Day;
+//!
+//! impl<'de> serde::Deserialize<'de> for Day {
+//!     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+//!         let text = <&str>::deserialize(d)?;
+//!         Err(serde::de::Error::custom(format!("invalid date `{text}`: not a weekday")))
+//!     }
+//! }
+//!
+//! let err = masthead::from_str::<std::collections::BTreeMap<String, Day>>("---\nday: sun\n---\n")
+//!     .err()
+//!     .unwrap();
+//! assert_eq!(err.kind(), masthead::Kind::InvalidType);
+//! assert_eq!(err.to_string(), "field `day`: invalid date `sun`: not a weekday at line 2 column 6");
+//! ```
+//!
 //! # Write-back and excerpts
 //!
 //! [`Document::with_front_matter`], [`to_string`] and [`compose`] write a document

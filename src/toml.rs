@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use crate::diagnostic::{Error, Kind};
+use crate::diagnostic::{raised, Error, Kind};
 use crate::document::Document;
 use crate::limits::Limits;
 use crate::locate::{
@@ -34,6 +34,7 @@ pub(crate) fn deserialize<'a, T: Deserialize<'a>>(
 ) -> Result<T, Error> {
     let (text, _) = block(doc);
     within(doc, text, limits)?;
+    raised::clear();
     let mut root = DeTable::parse(text).map_err(|e| syntax_error(doc, &e))?;
     datetimes_as_text(root.get_mut());
     let de = toml::de::Deserializer::from(root);
@@ -322,12 +323,11 @@ fn explain(doc: &Document<'_>, mut path: Vec<Segment>, err: &toml::de::Error) ->
         let span = found.map(at).or(from_toml).unwrap_or_else(|| doc.anchor());
         return Error::new(Kind::UnknownField, display_path(&path), message, span);
     }
-    let kind =
-        crate::release::kind_of(&message).unwrap_or(if message.starts_with("duplicate field `") {
-            Kind::DuplicateKey
-        } else {
-            Kind::InvalidType
-        });
+    let kind = raised::kind_of(&message).unwrap_or(if message.starts_with("duplicate field `") {
+        Kind::DuplicateKey
+    } else {
+        Kind::InvalidType
+    });
     let span = tree()
         .and_then(|t| t.get(&path).map(|n| (n.start, n.end)))
         .map(at)

@@ -5,7 +5,7 @@
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 
-use crate::diagnostic::{Error, Kind};
+use crate::diagnostic::{raised, Error, Kind};
 use crate::document::Document;
 use crate::fast;
 use crate::limits::Limits;
@@ -45,6 +45,7 @@ pub(crate) fn value<'a>(doc: &Document<'a>, limits: Limits) -> Result<Value<'a>,
 /// after checking the block against the limits. Also says whether the block may
 /// repeat a key (see [`scan`]).
 fn read<'a, T: Deserialize<'a>>(doc: &Document<'a>, options: &Options) -> Result<(T, bool), Error> {
+    raised::clear();
     let Some(block) = doc.front_matter() else {
         if options.requires_front_matter() {
             return Err(no_front_matter(doc));
@@ -474,12 +475,11 @@ fn describe<'a>(
         };
         return Error::new(Kind::UnknownField, display_path(&path), message, span);
     }
-    let kind =
-        crate::release::kind_of(&message).unwrap_or(if message.ends_with("limit exceeded") {
-            Kind::LimitExceeded
-        } else {
-            Kind::InvalidType
-        });
+    let kind = raised::kind_of(&message).unwrap_or(if message.ends_with("limit exceeded") {
+        Kind::LimitExceeded
+    } else {
+        Kind::InvalidType
+    });
     let span = match (tree().and_then(|t| value_span(&t, &path, mark)), mark) {
         (Some((start, end)), _) => at(start, end - start),
         (None, Some(m)) => at(m, 0),

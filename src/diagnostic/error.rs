@@ -11,6 +11,13 @@ use crate::span::{Location, Span};
 /// Each kind has a kebab-case name, [`Kind::as_str`], that is printed wherever kinds
 /// are printed (diagnostics, JSON output) and never changes.
 ///
+/// A kind says where an error arose, not what its message reads like: an error
+/// raised by your own `Deserialize` impl is [`Kind::InvalidType`] (or
+/// [`Kind::MissingField`], [`Kind::UnknownField`], [`Kind::DuplicateKey`] when
+/// raised with serde's `missing_field`, `unknown_field`, `duplicate_field`), never
+/// one of the kinds of the crate's own checks; see the crate docs, *Errors and
+/// positions*.
+///
 /// # Examples
 ///
 /// ```

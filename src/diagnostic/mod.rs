@@ -7,6 +7,7 @@ use std::fmt;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 mod error;
+pub(crate) mod raised;
 mod render;
 mod text;
 

@@ -11,6 +11,7 @@ mod render;
 mod split;
 #[cfg(feature = "toml")]
 mod toml;
+mod user_errors;
 mod validate;
 mod write;
 
