@@ -20,10 +20,11 @@ use crate::value::Value;
 /// Checks the front matter of `doc` against `schema` and returns every problem.
 ///
 /// Problems of the document as a whole come first and may stop the check:
-/// [`Kind::NoFrontMatter`] (when the schema requires front matter) and
-/// [`Kind::YamlSyntax`]. Otherwise every rule runs and every violation is reported:
-/// missing and empty fields, wrong types, malformed dates and URLs, unknown fields in
-/// strict schemas, and every repeated key anywhere in the block.
+/// [`Kind::NoFrontMatter`](crate::Kind::NoFrontMatter) (when the schema requires
+/// front matter) and [`Kind::YamlSyntax`](crate::Kind::YamlSyntax). Otherwise every
+/// rule runs and every violation is reported: missing and empty fields, wrong types,
+/// malformed dates and URLs, unknown fields in strict schemas, and every repeated key
+/// anywhere in the block.
 ///
 /// # Examples
 ///
