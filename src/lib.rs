@@ -205,7 +205,8 @@ mod value;
 mod write;
 mod yaml;
 
-pub use diagnostic::{Diagnostic, Error, Kind, Renderer, Report, Severity};
+pub use diagnostic::render::Renderer;
+pub use diagnostic::{Diagnostic, Error, Kind, Report, Severity};
 pub use document::{Document, Format, Parsed, DEFAULT_EXCERPT_SEPARATOR};
 pub use header::{read_front_matter, read_front_matter_path, Header, ReadOptions};
 pub use limits::Limits;

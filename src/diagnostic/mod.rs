@@ -8,11 +8,10 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 mod error;
 pub(crate) mod raised;
-mod render;
+pub(crate) mod render;
 mod text;
 
 pub use error::{Error, Kind};
-pub use render::Renderer;
 
 use crate::span::Span;
 

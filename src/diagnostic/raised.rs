@@ -12,7 +12,7 @@ use std::cell::RefCell;
 
 use serde::de;
 
-use super::Kind;
+use super::error::Kind;
 
 thread_local! {
     /// The last error the crate's own checks raised on this thread.

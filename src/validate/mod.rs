@@ -4,14 +4,12 @@
 
 pub(crate) mod check;
 mod position;
-mod rule;
 mod run;
 mod schema;
 
 use serde::Deserialize;
 
-pub use rule::Rule;
-pub use schema::Schema;
+pub use schema::{Rule, Schema};
 
 use crate::diagnostic::{Report, Severity};
 use crate::document::{Document, Parsed};

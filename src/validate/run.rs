@@ -8,8 +8,7 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 use super::check;
-use super::rule::{Check, Rule};
-use super::schema::Schema;
+use super::schema::{Check, Rule, Schema};
 use crate::diagnostic::{Kind, Severity};
 use crate::locate::{display_path, Segment};
 use crate::value::Value;
