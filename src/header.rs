@@ -8,8 +8,8 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
+use crate::diagnostic::{Error, Kind};
 use crate::document::{Document, Fences};
-use crate::error::{Error, Kind};
 use crate::span::{Location, Span};
 use crate::validate::{validate, Schema};
 use crate::Report;

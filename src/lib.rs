@@ -100,6 +100,35 @@
 //! # Ok::<(), masthead::Error>(())
 //! ```
 //!
+//! An error raised by the `Deserialize` impl of your own type gets its kind from
+//! how it was raised, never from a crate check its text resembles: `de::Error::custom`,
+//! `invalid_type`, `invalid_value` and `invalid_length` give [`Kind::InvalidType`];
+//! `missing_field` gives [`Kind::MissingField`], `unknown_field`
+//! [`Kind::UnknownField`] and `duplicate_field` [`Kind::DuplicateKey`]. Those last
+//! three are known by the message serde writes for them (serde_yaml and toml keep
+//! nothing else of an error), so a `custom` message that begins the same way, like
+//! ``missing field `…` ``, is read as that kind too. [`Kind::EmptyValue`],
+//! [`Kind::MalformedDate`] and [`Kind::MalformedUrl`] come only from the crate's own
+//! checks ([`Release`], validation), also when your type passes such an error on
+//! unchanged: your own message ``invalid date `…` `` stays [`Kind::InvalidType`].
+//!
+//! ```
+//! struct Day;
+//!
+//! impl<'de> serde::Deserialize<'de> for Day {
+//!     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+//!         let text = <&str>::deserialize(d)?;
+//!         Err(serde::de::Error::custom(format!("invalid date `{text}`: not a weekday")))
+//!     }
+//! }
+//!
+//! let err = masthead::from_str::<std::collections::BTreeMap<String, Day>>("---\nday: sun\n---\n")
+//!     .err()
+//!     .unwrap();
+//! assert_eq!(err.kind(), masthead::Kind::InvalidType);
+//! assert_eq!(err.to_string(), "field `day`: invalid date `sun`: not a weekday at line 2 column 6");
+//! ```
+//!
 //! # Write-back and excerpts
 //!
 //! [`Document::with_front_matter`], [`to_string`] and [`compose`] write a document
@@ -159,16 +188,13 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations, unreachable_pub)]
 
-mod check;
 mod diagnostic;
 mod document;
-mod error;
 mod header;
 mod limits;
 mod options;
 mod path;
 mod release;
-mod render;
 mod span;
 mod split;
 #[cfg(feature = "toml")]
@@ -179,14 +205,13 @@ mod value;
 mod write;
 mod yaml;
 
-pub use diagnostic::{Diagnostic, Report, Severity};
+pub use diagnostic::render::Renderer;
+pub use diagnostic::{Diagnostic, Error, Kind, Report, Severity};
 pub use document::{Document, Format, Parsed, DEFAULT_EXCERPT_SEPARATOR};
-pub use error::{Error, Kind};
 pub use header::{read_front_matter, read_front_matter_path, Header, ReadOptions};
 pub use limits::Limits;
 pub use options::Options;
 pub use release::Release;
-pub use render::Renderer;
 pub use span::{Location, Span};
 pub use split::{split, split_bytes};
 pub use validate::{from_str_validated, validate, Rule, Schema, Validated};

@@ -8,7 +8,7 @@
 //! limits before serde_yaml reads it.
 
 use crate::document::Document;
-use crate::error::{Error, Kind};
+use crate::diagnostic::{Error, Kind};
 
 /// Bounds on what the front matter of an untrusted document may cost: its size in
 /// bytes, how deep its collections nest, and how many nodes its aliases replay.

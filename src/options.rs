@@ -4,8 +4,8 @@
 
 use serde::Deserialize;
 
+use crate::diagnostic::Error;
 use crate::document::{Document, Parsed};
-use crate::error::Error;
 use crate::limits::Limits;
 use crate::span::Span;
 use crate::tree::Node;

@@ -2,7 +2,7 @@
 //! the YAML and TOML bridges and by validation. Knows no YAML or TOML syntax: it
 //! reads serde's paths and messages only.
 
-use crate::error::{Error, Kind};
+use crate::diagnostic::{Error, Kind};
 use crate::span::Span;
 
 /// One step of a field path.

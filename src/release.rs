@@ -7,8 +7,9 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
 use url::Url;
 
-use crate::check;
-use crate::error::Kind;
+use crate::diagnostic::raised::raise;
+use crate::diagnostic::Kind;
+use crate::validate::check;
 
 /// The front matter of a New Zealand government press release, the reference
 /// document of this crate (55,167 of them, 1996 to today).
@@ -71,24 +72,6 @@ pub struct Release {
     pub attachments: Vec<Url>,
 }
 
-/// The messages that begin an empty-value error.
-const EMPTY_PREFIXES: [&str; 3] = ["null value", "blank value", "empty list"];
-
-/// The kind of a message that the crate's own checks raise through serde (empty
-/// values, dates, URLs); `None` for any other message. The YAML and TOML bridges
-/// classify deserialization errors by it.
-pub(crate) fn kind_of(message: &str) -> Option<Kind> {
-    if EMPTY_PREFIXES.iter().any(|p| message.starts_with(p)) {
-        Some(Kind::EmptyValue)
-    } else if message.starts_with("invalid date `") {
-        Some(Kind::MalformedDate)
-    } else if message.starts_with("invalid URL `") {
-        Some(Kind::MalformedUrl)
-    } else {
-        None
-    }
-}
-
 /// Whether `v` is empty or white space only (`v.trim().is_empty()`, which it
 /// decides from the first character that is not white space, usually the first).
 fn blank(v: &str) -> bool {
@@ -108,16 +91,20 @@ impl<'de> Visitor<'de> for Text {
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
         if blank(v) {
-            Err(E::custom(format!(
-                "blank value `{v}`, expected a non-empty string"
-            )))
+            Err(raise(
+                Kind::EmptyValue,
+                format!("blank value `{v}`, expected a non-empty string"),
+            ))
         } else {
             Ok(v.to_owned())
         }
     }
 
     fn visit_none<E: de::Error>(self) -> Result<String, E> {
-        Err(E::custom("null value, expected a non-empty string"))
+        Err(raise(
+            Kind::EmptyValue,
+            "null value, expected a non-empty string",
+        ))
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<String, E> {
@@ -157,13 +144,17 @@ impl<'de> Visitor<'de> for Texts {
             out.push(s);
         }
         if out.is_empty() {
-            return Err(de::Error::custom("empty list, expected at least one entry"));
+            return Err(raise(
+                Kind::EmptyValue,
+                "empty list, expected at least one entry",
+            ));
         }
         Ok(out)
     }
 
     fn visit_none<E: de::Error>(self) -> Result<Vec<String>, E> {
-        Err(E::custom(
+        Err(raise(
+            Kind::EmptyValue,
             "null value, expected a non-empty list of strings",
         ))
     }
@@ -192,13 +183,16 @@ impl<'de> Visitor<'de> for Date {
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<NaiveDate, E> {
         if blank(v) {
-            return Err(E::custom(format!("blank value `{v}`, expected a date")));
+            return Err(raise(
+                Kind::EmptyValue,
+                format!("blank value `{v}`, expected a date"),
+            ));
         }
-        check::parse_date(v).map_err(E::custom)
+        check::parse_date(v).map_err(|m| raise(Kind::MalformedDate, m))
     }
 
     fn visit_none<E: de::Error>(self) -> Result<NaiveDate, E> {
-        Err(E::custom("null value, expected a date"))
+        Err(raise(Kind::EmptyValue, "null value, expected a date"))
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<NaiveDate, E> {
@@ -229,13 +223,16 @@ impl<'de> Visitor<'de> for UrlVisitor {
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Url, E> {
         if blank(v) {
-            return Err(E::custom(format!("blank value `{v}`, expected a URL")));
+            return Err(raise(
+                Kind::EmptyValue,
+                format!("blank value `{v}`, expected a URL"),
+            ));
         }
-        check::parse_url(v, self.0).map_err(E::custom)
+        check::parse_url(v, self.0).map_err(|m| raise(Kind::MalformedUrl, m))
     }
 
     fn visit_none<E: de::Error>(self) -> Result<Url, E> {
-        Err(E::custom("null value, expected a URL"))
+        Err(raise(Kind::EmptyValue, "null value, expected a URL"))
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Url, E> {

@@ -1,8 +1,8 @@
 //! The fence grammar: finds the front-matter block and the body without copying,
 //! without allocating, and without reading the body.
 
+use crate::diagnostic::{Error, Kind};
 use crate::document::{Document, Fences, Format};
-use crate::error::{Error, Kind};
 use crate::span::{Location, Span};
 
 const BOM: &str = "\u{feff}";

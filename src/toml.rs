@@ -9,8 +9,8 @@ use serde::Deserialize;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
+use crate::diagnostic::{raised, Error, Kind};
 use crate::document::Document;
-use crate::error::{Error, Kind};
 use crate::limits::Limits;
 use crate::path::{backticked, display_path, missing_field, segments, Segment};
 use crate::span::Span;
@@ -33,6 +33,7 @@ pub(crate) fn deserialize<'a, T: Deserialize<'a>>(
 ) -> Result<T, Error> {
     let (text, _) = block(doc);
     within(doc, text, limits)?;
+    raised::clear();
     let mut root = DeTable::parse(text).map_err(|e| syntax_error(doc, &e))?;
     datetimes_as_text(root.get_mut());
     let de = toml::de::Deserializer::from(root);
@@ -213,7 +214,7 @@ fn syntax_error(doc: &Document<'_>, err: &toml::de::Error) -> Error {
     }
     if message.starts_with("invalid date") || message.starts_with("invalid time") {
         if let Some((key, value, value_at)) = key_value_line(text, at) {
-            if let Err(reason) = crate::check::parse_date(value) {
+            if let Err(reason) = crate::validate::check::parse_date(value) {
                 let mut path = table_path(text, at);
                 path.extend(
                     key.split('.')
@@ -321,12 +322,11 @@ fn explain(doc: &Document<'_>, mut path: Vec<Segment>, err: &toml::de::Error) ->
         let span = found.map(at).or(from_toml).unwrap_or_else(|| doc.anchor());
         return Error::new(Kind::UnknownField, display_path(&path), message, span);
     }
-    let kind =
-        crate::release::kind_of(&message).unwrap_or(if message.starts_with("duplicate field `") {
-            Kind::DuplicateKey
-        } else {
-            Kind::InvalidType
-        });
+    let kind = raised::kind_of(&message).unwrap_or(if message.starts_with("duplicate field `") {
+        Kind::DuplicateKey
+    } else {
+        Kind::InvalidType
+    });
     let span = tree()
         .and_then(|t| t.get(&path).map(|n| (n.start, n.end)))
         .map(at)

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
+use crate::diagnostic::{Error, Kind};
 use crate::document::{Document, Format};
-use crate::error::{Error, Kind};
 use crate::span::Span;
 use crate::value::Value;
 

@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::locate;
 use crate::document::Document;
-use crate::error::{Error, Kind};
+use crate::diagnostic::{raised, Error, Kind};
 use crate::path::{backticked, display_path, missing_field, segments, Segment};
 use crate::span::Span;
 use crate::tree::Node;
@@ -125,7 +125,7 @@ pub(super) fn describe<'a>(
         return Error::new(Kind::UnknownField, display_path(&path), message, span);
     }
     let kind =
-        crate::release::kind_of(&message).unwrap_or(if message.ends_with("limit exceeded") {
+        raised::kind_of(&message).unwrap_or(if message.ends_with("limit exceeded") {
             Kind::LimitExceeded
         } else {
             Kind::InvalidType

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use saphyr_parser::{Event, Parser};
 
 use crate::document::Document;
-use crate::error::{Error, Kind};
+use crate::diagnostic::{Error, Kind};
 use crate::limits::Limits;
 use crate::span::Span;
 

@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 use crate::document::Document;
-use crate::error::{Error, Kind};
+use crate::diagnostic::{raised, Error, Kind};
 use crate::limits::Limits;
 use crate::path::{display_path, missing_field, segments, Segment};
 use crate::span::Span;
@@ -54,6 +54,7 @@ pub(crate) fn tree(doc: &Document<'_>) -> Option<Node> {
 /// repeat a key (see [`scan`]). The caller has already refused a document without
 /// front matter where one is required.
 fn read<'a, T: Deserialize<'a>>(doc: &Document<'a>, limits: &Limits) -> Result<(T, bool), Error> {
+    raised::clear();
     let Some(block) = doc.front_matter() else {
         return from_empty(doc).map(|v| (v, false));
     };

@@ -12,6 +12,7 @@ mod split;
 mod stats;
 #[cfg(feature = "toml")]
 mod toml;
+mod user_errors;
 mod validate;
 mod write;
 

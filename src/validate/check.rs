@@ -1,5 +1,6 @@
-//! Dates and URLs with human reasons: the shared checks behind [`Release`](crate::Release)
-//! and the validation rules.
+//! Dates and URLs with human reasons: the shared checks behind [`Release`](crate::Release),
+//! the validation rules and the TOML bridge. Each returns the whole message; it picks
+//! no [`Kind`](crate::Kind) and knows nothing of serde.
 
 use chrono::NaiveDate;
 use url::Url;

@@ -1,11 +1,18 @@
 //! Diagnostics as plain data: [`Diagnostic`], [`Severity`] and [`Report`], all the
-//! problems of one document. Rendering lives in [`render`](crate::render).
+//! problems of one document, and the [`Error`] and [`Kind`] they are built from.
+//! A diagnostic is plain data: rendering lives in [`render`], never here.
 
 use std::fmt;
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-use crate::error::{Error, Kind};
+mod error;
+pub(crate) mod raised;
+pub(crate) mod render;
+mod text;
+
+pub use error::{Error, Kind};
+
 use crate::span::Span;
 
 /// How bad a diagnostic is.
@@ -166,7 +173,7 @@ impl From<Error> for Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}[{}]: ", self.severity, self.kind)?;
-        crate::error::one_line(f, &self.path, &self.message, self.span)
+        text::one_line(f, &self.path, &self.message, self.span)
     }
 }
 

@@ -1,16 +1,22 @@
 //! The error model: one [`Kind`] per row of the design's diagnostic table, and
 //! [`Error`], which carries a kind, a field path, a message and a [`Span`] in the
-//! original document.
+//! original document. Plain data: it knows nothing of diagnostics or rendering.
 
 use std::fmt;
 
-use crate::render::escape;
 use crate::span::{Location, Span};
 
 /// What went wrong, as a stable, machine-readable kind.
 ///
 /// Each kind has a kebab-case name, [`Kind::as_str`], that is printed wherever kinds
 /// are printed (diagnostics, JSON output) and never changes.
+///
+/// A kind says where an error arose, not what its message reads like: an error
+/// raised by your own `Deserialize` impl is [`Kind::InvalidType`] (or
+/// [`Kind::MissingField`], [`Kind::UnknownField`], [`Kind::DuplicateKey`] when
+/// raised with serde's `missing_field`, `unknown_field`, `duplicate_field`), never
+/// one of the kinds of the crate's own checks; see the crate docs, *Errors and
+/// positions*.
 ///
 /// # Examples
 ///
@@ -210,23 +216,8 @@ impl Error {
 
 impl fmt::Display for Inner {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        one_line(f, &self.path, &self.message, self.span)
+        super::text::one_line(f, &self.path, &self.message, self.span)
     }
-}
-
-/// The one-line form shared by errors and diagnostics: ``field `path`: message at
-/// line L column C``. The prefix is left out when the message already names the
-/// whole path in backticks, and control characters are escaped.
-pub(crate) fn one_line(
-    f: &mut fmt::Formatter<'_>,
-    path: &str,
-    message: &str,
-    span: Span,
-) -> fmt::Result {
-    if !path.is_empty() && !message.contains(&format!("`{path}`")) {
-        write!(f, "field `{}`: ", escape(path))?;
-    }
-    write!(f, "{} at {}", escape(message), span.location())
 }
 
 impl fmt::Debug for Error {

@@ -1,11 +1,13 @@
-//! Rendering, kept apart from the data: a rustc-style [`Renderer`] for diagnostics,
-//! and the escaping that keeps control characters of the input off the terminal.
+//! Rendering, kept apart from the data: a rustc-style [`Renderer`] for diagnostics
+//! with the source line and a caret. It reads diagnostics and never builds or
+//! changes them; escaping is shared with `Display` in [`text`](super::text).
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use crate::diagnostic::{Diagnostic, Report, Severity};
-use crate::error::Kind;
+use super::error::Kind;
+use super::text::{escape, is_hazard};
+use super::{Diagnostic, Report, Severity};
 
 /// Renders diagnostics the way rustc does: a title, ` --> origin:line:column`, the
 /// source line, and a caret under the offending text.
@@ -210,33 +212,6 @@ fn window(line: &str, at: usize, len: usize) -> (&str, usize, usize, bool, bool)
         left > 0,
         right < line.len(),
     )
-}
-
-/// Whether `c` must not reach a terminal raw: control characters and the
-/// bidirectional formatting characters that can reorder what a reader sees.
-fn is_hazard(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// `s` with control and bidi characters escaped (`\t`, `\n`, `\u{1b}` …).
-pub(crate) fn escape(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_hazard) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c if is_hazard(c) => {
-                let _ = write!(out, "{}", c.escape_unicode());
-            }
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
 }
 
 /// A source line for display: tabs become four spaces, other hazards are escaped.

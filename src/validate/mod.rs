@@ -1,0 +1,128 @@
+//! Validation: a declarative [`Schema`] of [`Rule`]s run over the parsed front matter,
+//! collecting *every* problem into a [`Report`]. This module holds the entry points
+//! only; the rules, the run, the positions and the date and URL checks are its parts.
+
+pub(crate) mod check;
+mod position;
+mod run;
+mod schema;
+
+use serde::Deserialize;
+
+pub use schema::{Rule, Schema};
+
+use crate::diagnostic::{Report, Severity};
+use crate::document::{Document, Parsed};
+use crate::value::Value;
+
+/// Checks the front matter of `doc` against `schema` and returns every problem.
+///
+/// Problems of the document as a whole come first and may stop the check:
+/// [`Kind::NoFrontMatter`](crate::Kind::NoFrontMatter) (when the schema requires
+/// front matter) and [`Kind::YamlSyntax`](crate::Kind::YamlSyntax). Otherwise every
+/// rule runs and every violation is reported: missing and empty fields, wrong types,
+/// malformed dates and URLs, unknown fields in strict schemas, and every repeated key
+/// anywhere in the block.
+///
+/// # Examples
+///
+/// ```
+/// let src = "---\ndate: 2024-13-45\nurl: /relative\nministers: [A]\nportfolios: [B]\n---\n";
+/// let report = masthead::validate(&masthead::split(src)?, &masthead::Schema::release());
+/// for d in &report {
+///     println!("{d}");
+/// }
+/// assert_eq!(report.len(), 3);
+/// # Ok::<(), masthead::Error>(())
+/// ```
+#[must_use]
+pub fn validate(doc: &Document<'_>, schema: &Schema) -> Report {
+    if !doc.has_front_matter() && schema.require_front_matter {
+        return Report::from(crate::options::no_front_matter(doc));
+    }
+    let value = match doc.value(schema.limits) {
+        Ok(v) => v,
+        Err(e) => return Report::from(e),
+    };
+    let mut run = run::Run::default();
+    let root = match value {
+        Value::Null => Value::Map(Vec::new()),
+        v => v,
+    };
+    run.duplicates(&root, &mut Vec::new(), &mut Vec::new());
+    run.mapping(
+        &root,
+        schema,
+        &mut Vec::new(),
+        &mut Vec::new(),
+        Severity::Error,
+    );
+    if run.found.is_empty() {
+        return Report::default();
+    }
+    Report::new(position::position(doc, run.found))
+}
+
+/// Validates `src` against `schema`, then deserializes it: typed metadata, with the
+/// report's warnings beside it, or the whole report.
+///
+/// # Errors
+///
+/// A [`Report`] holding every error (and warning) of the document, or the one error
+/// of a deserialization that the schema let through.
+///
+/// # Examples
+///
+/// ```
+/// use masthead::{Release, Schema};
+///
+/// let src = "---\ntitle: Placeholder\ndate: 0001-01-01\nurl: https://www.beehive.govt.nz/\n\
+///            ministers: [A]\nportfolios: [B]\n---\nbody\n";
+/// let ok = masthead::from_str_validated::<Release>(src, &Schema::release())?;
+/// assert_eq!(ok.metadata.title, "Placeholder");
+/// assert_eq!(ok.warnings.warning_count(), 1);
+///
+/// let bad = masthead::from_str_validated::<Release>("---\ntitle: x\n---\n", &Schema::release()).unwrap_err();
+/// assert_eq!(bad.error_count(), 4);
+/// # Ok::<(), masthead::Report>(())
+/// ```
+pub fn from_str_validated<'a, T: Deserialize<'a>>(
+    src: &'a str,
+    schema: &Schema,
+) -> Result<Validated<'a, T>, Report> {
+    let doc = crate::split(src)?;
+    let report = validate(&doc, schema);
+    if !report.is_valid() {
+        return Err(report);
+    }
+    let metadata = crate::Options::new()
+        .require_front_matter(schema.require_front_matter)
+        .limits(schema.limits)
+        .deserialize(&doc)?;
+    Ok(Validated {
+        metadata,
+        body: doc.body(),
+        warnings: report,
+    })
+}
+
+/// Typed metadata that passed validation, with the body and any warnings; from
+/// [`from_str_validated`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Validated<'a, T> {
+    /// The front matter, deserialized.
+    pub metadata: T,
+    /// The body, byte for byte, borrowed from the input.
+    pub body: &'a str,
+    /// The warnings of validation (no errors).
+    pub warnings: Report,
+}
+
+impl<'a, T> From<Validated<'a, T>> for Parsed<'a, T> {
+    fn from(v: Validated<'a, T>) -> Self {
+        Parsed {
+            metadata: v.metadata,
+            body: v.body,
+        }
+    }
+}
