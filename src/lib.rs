@@ -188,6 +188,7 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations, unreachable_pub)]
 
+mod check;
 mod diagnostic;
 mod document;
 mod header;

@@ -7,8 +7,8 @@
 //! before its recursion limit fires. So the YAML bridge checks a block against these
 //! limits before serde_yaml reads it.
 
-use crate::document::Document;
 use crate::diagnostic::{Error, Kind};
+use crate::document::Document;
 
 /// Bounds on what the front matter of an untrusted document may cost: its size in
 /// bytes, how deep its collections nest, and how many nodes its aliases replay.

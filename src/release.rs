@@ -7,9 +7,9 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
 use url::Url;
 
+use crate::check;
 use crate::diagnostic::raised::raise;
 use crate::diagnostic::Kind;
-use crate::validate::check;
 
 /// The front matter of a New Zealand government press release, the reference
 /// document of this crate (55,167 of them, 1996 to today).

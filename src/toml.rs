@@ -214,7 +214,7 @@ fn syntax_error(doc: &Document<'_>, err: &toml::de::Error) -> Error {
     }
     if message.starts_with("invalid date") || message.starts_with("invalid time") {
         if let Some((key, value, value_at)) = key_value_line(text, at) {
-            if let Err(reason) = crate::validate::check::parse_date(value) {
+            if let Err(reason) = crate::check::parse_date(value) {
                 let mut path = table_path(text, at);
                 path.extend(
                     key.split('.')

@@ -1,8 +1,8 @@
 //! Validation: a declarative [`Schema`] of [`Rule`]s run over the parsed front matter,
 //! collecting *every* problem into a [`Report`]. This module holds the entry points
-//! only; the rules, the run, the positions and the date and URL checks are its parts.
+//! only; the rules, the run and the positions are its parts (the date and URL checks
+//! it shares with the bridges live in `crate::check`).
 
-pub(crate) mod check;
 mod position;
 mod run;
 mod schema;

@@ -5,8 +5,8 @@
 use super::run::{Found, Target};
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
-use crate::tree::{Node, NodeKind};
 use crate::span::{Location, Span};
+use crate::tree::{Node, NodeKind};
 
 /// Turns structural targets into spans of the original document. The span tree is
 /// built once, only here, and only when there is something to report.

@@ -7,8 +7,8 @@ use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
-use super::check;
 use super::schema::{Check, Rule, Schema};
+use crate::check;
 use crate::diagnostic::{Kind, Severity};
 use crate::path::{display_path, Segment};
 use crate::value::Value;

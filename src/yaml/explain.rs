@@ -6,8 +6,8 @@ use serde::de::IgnoredAny;
 use serde::Deserialize;
 
 use super::locate;
-use crate::document::Document;
 use crate::diagnostic::{raised, Error, Kind};
+use crate::document::Document;
 use crate::path::{backticked, display_path, missing_field, segments, Segment};
 use crate::span::Span;
 use crate::tree::Node;
@@ -124,12 +124,11 @@ pub(super) fn describe<'a>(
         };
         return Error::new(Kind::UnknownField, display_path(&path), message, span);
     }
-    let kind =
-        raised::kind_of(&message).unwrap_or(if message.ends_with("limit exceeded") {
-            Kind::LimitExceeded
-        } else {
-            Kind::InvalidType
-        });
+    let kind = raised::kind_of(&message).unwrap_or(if message.ends_with("limit exceeded") {
+        Kind::LimitExceeded
+    } else {
+        Kind::InvalidType
+    });
     let span = match (tree().and_then(|t| value_span(&t, &path, mark)), mark) {
         (Some((start, end)), _) => at(start, end - start),
         (None, Some(m)) => at(m, 0),

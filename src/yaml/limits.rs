@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser};
 
-use crate::document::Document;
 use crate::diagnostic::{Error, Kind};
+use crate::document::Document;
 use crate::limits::Limits;
 use crate::span::Span;
 

@@ -4,8 +4,8 @@
 
 use serde::Deserialize;
 
-use crate::document::Document;
 use crate::diagnostic::{raised, Error, Kind};
+use crate::document::Document;
 use crate::limits::Limits;
 use crate::path::{display_path, missing_field, segments, Segment};
 use crate::span::Span;

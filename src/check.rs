@@ -1,6 +1,7 @@
 //! Dates and URLs with human reasons: the shared checks behind [`Release`](crate::Release),
 //! the validation rules and the TOML bridge. Each returns the whole message; it picks
-//! no [`Kind`](crate::Kind) and knows nothing of serde.
+//! no [`Kind`](crate::Kind) and knows nothing of serde or of any format. It sits at the
+//! bottom, beside the data types, because a bridge and validation both use it.
 
 use chrono::NaiveDate;
 use url::Url;
