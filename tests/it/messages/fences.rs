@@ -213,16 +213,9 @@ fn invalid_utf8() {
             ("BOM", bom, offset + 3),
         ] {
             let err = masthead::from_slice::<Meta>(&bytes).unwrap_err();
-            let got = (
-                err.kind(),
-                err.path(),
-                err.line(),
-                err.column(),
-                err.span().start(),
-                err.to_string(),
-            );
+            let got = facts(&err);
             let want = (
-                Kind::InvalidUtf8,
+                Kind::InvalidUtf8.as_str(),
                 "",
                 line,
                 column,

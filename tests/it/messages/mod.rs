@@ -165,14 +165,7 @@ fn check_one(case: &Case, variant: &str, src: &str, offset: usize, text: &str) {
     let Err(err) = (case.parse)(src) else {
         panic!("{variant} {src:?}: parsed, expected {}", case.display);
     };
-    let got = (
-        err.kind().as_str(),
-        err.path(),
-        err.line(),
-        err.column(),
-        err.span().start(),
-        err.to_string(),
-    );
+    let got = facts(&err);
     let want = (
         case.kind,
         case.path,
@@ -200,6 +193,19 @@ fn check_one(case: &Case, variant: &str, src: &str, offset: usize, text: &str) {
         )),
         "{variant}: Display is the message plus the position: {err}"
     );
+}
+
+/// What a case states of an error: kind, path, line, column, byte offset and
+/// `Display`.
+fn facts(err: &Error) -> (&'static str, &str, usize, usize, usize, String) {
+    (
+        err.kind().as_str(),
+        err.path(),
+        err.line(),
+        err.column(),
+        err.span().start(),
+        err.to_string(),
+    )
 }
 
 /// The location of `offset` computed independently of the crate: 1-based line
