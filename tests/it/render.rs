@@ -2,14 +2,9 @@
 //! snapshots, plain and coloured; CRLF and byte-order marks never shown; control and
 //! bidirectional characters of the input escaped, never printed raw.
 
-use masthead::{split, validate, Diagnostic, Kind, Renderer, Report, Rule, Schema};
+use masthead::{Diagnostic, Kind, Renderer, Rule, Schema};
 
-fn report(src: &str, schema: &Schema) -> Report {
-    match split(src) {
-        Ok(doc) => validate(&doc, schema),
-        Err(e) => Report::from(e),
-    }
-}
+use crate::support::report;
 
 /// The only diagnostic of `src` under `schema`.
 #[track_caller]

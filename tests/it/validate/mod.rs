@@ -19,6 +19,7 @@ use proptest::prelude::*;
 use proptest::test_runner::TestRunner;
 
 use crate::corpus::{curated, files_under, full, relative};
+use crate::support::report;
 
 mod kinds;
 mod panics;
@@ -30,14 +31,6 @@ const W: Severity = Severity::Warning;
 /// One expected diagnostic: kind, severity, path, line, column, message, and the text
 /// of the (LF) source under its span.
 type Row<'a> = (Kind, Severity, &'a str, usize, usize, &'a str, &'a str);
-
-/// The report of `src`: a split error becomes a one-diagnostic report.
-fn report(src: &str, schema: &Schema) -> Report {
-    match split(src) {
-        Ok(doc) => validate(&doc, schema),
-        Err(e) => Report::from(e),
-    }
-}
 
 /// The byte offset of the 1-based `line` and `column` (in characters, a leading
 /// byte-order mark not counted) of `src`, computed without the crate.
