@@ -11,3 +11,17 @@ pub(crate) fn report(src: &str, schema: &Schema) -> Report {
         Err(e) => Report::from(e),
     }
 }
+
+/// No control character but line feeds, and no byte-order mark or bidi control,
+/// printed raw.
+#[track_caller]
+pub(crate) fn assert_no_hazard(text: &str) {
+    let bad: Vec<char> = text
+        .chars()
+        .filter(|&c| {
+            (c.is_control() && c != '\n')
+                || matches!(c, '\u{feff}' | '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect();
+    assert!(bad.is_empty(), "raw {bad:?} in {text:?}");
+}
