@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 use masthead::{split_bytes, Document, Kind};
 
+use crate::support::reassemble;
+
 /// The curated corpus in the repository (see `tests/corpus/SOURCES.md`): a few hundred
 /// real documents, laid out like `samples/` of the full corpus.
 const CURATED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
@@ -132,16 +134,7 @@ pub(crate) fn outcome(rel: &str, bytes: &[u8]) -> Outcome {
     };
     let src = doc.source();
     assert_eq!(src.as_bytes(), bytes, "{rel}: source is not the input");
-    let spans = [
-        doc.opening_fence_span(),
-        doc.front_matter_span(),
-        doc.closing_fence_span(),
-        Some(doc.body_span()),
-    ];
-    let mut again = String::from(if doc.has_bom() { "\u{feff}" } else { "" });
-    for span in spans.into_iter().flatten() {
-        again.push_str(&src[span.range()]);
-    }
+    let again = reassemble(&doc);
     assert!(
         again.as_bytes() == bytes,
         "{rel}: the parts do not reassemble to the input"

@@ -2,7 +2,7 @@
 //! them: reports, checks of printed text, of a split and of an error. No tests live
 //! here.
 
-use masthead::{split, validate, Report, Schema};
+use masthead::{split, validate, Document, Report, Schema};
 
 /// The report of `src`: a split error becomes a one-diagnostic report.
 pub(crate) fn report(src: &str, schema: &Schema) -> Report {
@@ -24,4 +24,20 @@ pub(crate) fn assert_no_hazard(text: &str) {
         })
         .collect();
     assert!(bad.is_empty(), "raw {bad:?} in {text:?}");
+}
+
+/// The parts of `doc` put back together: the byte-order mark (if any), the fences,
+/// the block and the body, which must be its source byte for byte.
+pub(crate) fn reassemble(doc: &Document<'_>) -> String {
+    let spans = [
+        doc.opening_fence_span(),
+        doc.front_matter_span(),
+        doc.closing_fence_span(),
+        Some(doc.body_span()),
+    ];
+    let mut again = String::from(if doc.has_bom() { "\u{feff}" } else { "" });
+    for span in spans.into_iter().flatten() {
+        again.push_str(&doc.source()[span.range()]);
+    }
+    again
 }

@@ -3,6 +3,8 @@
 
 use masthead::{split, split_bytes, Document, Kind, Location, Span};
 
+use crate::support::reassemble;
+
 mod body;
 mod fences;
 mod utf8;
@@ -39,17 +41,7 @@ fn check_document(input: &str, doc: &Document<'_>) {
         );
         assert_eq!(doc.location(span.start()), span.location());
     }
-    let parts = [
-        doc.opening_fence_span(),
-        doc.front_matter_span(),
-        doc.closing_fence_span(),
-        Some(doc.body_span()),
-    ];
-    let mut again = String::from(if doc.has_bom() { "\u{feff}" } else { "" });
-    for span in parts.into_iter().flatten() {
-        again.push_str(&input[span.range()]);
-    }
-    assert_eq!(again, input, "reassembly of {input:?}");
+    assert_eq!(reassemble(doc), input, "reassembly of {input:?}");
 }
 
 /// `input` has front matter: the opening fence, the block, the closing fence and the
