@@ -1,8 +1,8 @@
-//! Helpers that several test modules share, written once here instead of in each of
-//! them: reports, checks of printed text, of a split and of an error. No tests live
-//! here.
+//! Helpers that several test modules share: the report of a document, the check that
+//! printed text carries no raw control or bidi character, reassembly of a split, and
+//! the exact kind, span and `Display` of an error. No tests live here.
 
-use masthead::{split, validate, Document, Report, Schema};
+use masthead::{split, validate, Document, Error, Kind, Report, Schema};
 
 /// The report of `src`: a split error becomes a one-diagnostic report.
 pub(crate) fn report(src: &str, schema: &Schema) -> Report {
@@ -40,4 +40,26 @@ pub(crate) fn reassemble(doc: &Document<'_>) -> String {
         again.push_str(&doc.source()[span.range()]);
     }
     again
+}
+
+/// `err` is of `kind`, covers exactly `(start, end, line, column)` and shows as
+/// `display`.
+#[track_caller]
+pub(crate) fn assert_error(
+    err: &Error,
+    kind: Kind,
+    (start, end, line, column): (usize, usize, usize, usize),
+    display: &str,
+) {
+    assert_eq!(err.kind(), kind);
+    assert_eq!(
+        (
+            err.span().start(),
+            err.span().end(),
+            err.line(),
+            err.column()
+        ),
+        (start, end, line, column)
+    );
+    assert_eq!(err.to_string(), display);
 }
