@@ -53,7 +53,7 @@ impl Header {
     /// Whether the file has a front-matter block (possibly an empty one).
     #[must_use]
     pub fn has_front_matter(&self) -> bool {
-        self.fences.is_some()
+        self.as_document().has_front_matter()
     }
 
     /// The front-matter text between the fence lines; `None` when the file has no
@@ -61,25 +61,25 @@ impl Header {
     /// [`Document::front_matter`].
     #[must_use]
     pub fn front_matter(&self) -> Option<&str> {
-        self.fences.map(|f| &self.text[f.block.range()])
+        self.as_document().front_matter()
     }
 
     /// The span of the opening fence line, its line ending included.
     #[must_use]
     pub fn opening_fence_span(&self) -> Option<Span> {
-        self.fences.map(|f| f.open)
+        self.as_document().opening_fence_span()
     }
 
     /// The span of the front-matter block, in the whole file.
     #[must_use]
     pub fn front_matter_span(&self) -> Option<Span> {
-        self.fences.map(|f| f.block)
+        self.as_document().front_matter_span()
     }
 
     /// The span of the closing fence line, its line ending (if any) included.
     #[must_use]
     pub fn closing_fence_span(&self) -> Option<Span> {
-        self.fences.map(|f| f.close)
+        self.as_document().closing_fence_span()
     }
 
     /// Where the body starts in the file: its byte offset, line and column, equal to

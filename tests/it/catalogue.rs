@@ -11,6 +11,7 @@ use masthead::{
 use serde::de::IgnoredAny;
 
 use crate::hostile;
+use crate::support::assert_no_hazard;
 
 /// The lint example's path on one file: bytes, split, validate, render and JSON.
 /// Returns the report, after checking that the rendering and the JSON show no raw
@@ -28,19 +29,6 @@ fn lint(bytes: &[u8], schema: &Schema) -> Report {
     let json = serde_json::to_string(report.as_slice()).unwrap();
     assert!(!json.chars().any(char::is_control), "{json:?}");
     report
-}
-
-/// No control character but line feeds, and no bidi control, printed raw.
-#[track_caller]
-fn assert_no_hazard(text: &str) {
-    let bad: Vec<char> = text
-        .chars()
-        .filter(|&c| {
-            (c.is_control() && c != '\n')
-                || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-        })
-        .collect();
-    assert!(bad.is_empty(), "raw {bad:?} in {text:?}");
 }
 
 /// `(kind, line, column)` of every diagnostic.

@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 use masthead::{split_bytes, Document, Kind};
 
+use crate::support::{assert_error, reassemble};
+
 /// The curated corpus in the repository (see `tests/corpus/SOURCES.md`): a few hundred
 /// real documents, laid out like `samples/` of the full corpus.
 const CURATED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
@@ -132,16 +134,7 @@ pub(crate) fn outcome(rel: &str, bytes: &[u8]) -> Outcome {
     };
     let src = doc.source();
     assert_eq!(src.as_bytes(), bytes, "{rel}: source is not the input");
-    let spans = [
-        doc.opening_fence_span(),
-        doc.front_matter_span(),
-        doc.closing_fence_span(),
-        Some(doc.body_span()),
-    ];
-    let mut again = String::from(if doc.has_bom() { "\u{feff}" } else { "" });
-    for span in spans.into_iter().flatten() {
-        again.push_str(&src[span.range()]);
-    }
+    let again = reassemble(&doc);
     assert!(
         again.as_bytes() == bytes,
         "{rel}: the parts do not reassemble to the input"
@@ -385,19 +378,11 @@ fn sweep_crlf_files() {
 fn jekyll_fixtures() {
     let src = "jekyll/test/source/";
     let err = split_bytes(&read(&format!("{src}_includes/sig.markdown"))).unwrap_err();
-    assert_eq!(err.kind(), Kind::UnterminatedFrontMatter);
-    assert_eq!(
-        (
-            err.span().start(),
-            err.span().end(),
-            err.line(),
-            err.column()
-        ),
-        (0, 3, 1, 1)
-    );
-    assert_eq!(
-        err.to_string(),
-        "unterminated front matter: the opening `---` has no closing `---` or `...` line at line 1 column 1"
+    assert_error(
+        &err,
+        Kind::UnterminatedFrontMatter,
+        (0, 3, 1, 1),
+        "unterminated front matter: the opening `---` has no closing `---` or `...` line at line 1 column 1",
     );
 
     let (_, result) = split_file(&format!("{src}_roles/unnamed.md"));
@@ -433,19 +418,11 @@ fn jekyll_fixtures() {
     );
 
     let err = split_bytes(&read(&format!("{src}_encodings/Unicode16LECRLFandBOM.md"))).unwrap_err();
-    assert_eq!(err.kind(), Kind::InvalidUtf8);
-    assert_eq!(
-        (
-            err.span().start(),
-            err.span().end(),
-            err.line(),
-            err.column()
-        ),
-        (0, 1, 1, 1)
-    );
-    assert_eq!(
-        err.to_string(),
-        "invalid UTF-8: byte `0xff` does not begin a valid sequence at line 1 column 1"
+    assert_error(
+        &err,
+        Kind::InvalidUtf8,
+        (0, 1, 1, 1),
+        "invalid UTF-8: byte `0xff` does not begin a valid sequence at line 1 column 1",
     );
 }
 

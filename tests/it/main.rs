@@ -10,6 +10,7 @@ mod props;
 mod render;
 mod split;
 mod stats;
+mod support;
 #[cfg(feature = "toml")]
 mod toml;
 mod user_errors;

@@ -2,14 +2,9 @@
 //! snapshots, plain and coloured; CRLF and byte-order marks never shown; control and
 //! bidirectional characters of the input escaped, never printed raw.
 
-use masthead::{split, validate, Diagnostic, Kind, Renderer, Report, Rule, Schema};
+use masthead::{Diagnostic, Kind, Renderer, Rule, Schema};
 
-fn report(src: &str, schema: &Schema) -> Report {
-    match split(src) {
-        Ok(doc) => validate(&doc, schema),
-        Err(e) => Report::from(e),
-    }
-}
+use crate::support::{assert_no_hazard, report};
 
 /// The only diagnostic of `src` under `schema`.
 #[track_caller]
@@ -41,19 +36,6 @@ fn strip_ansi(text: &str) -> String {
     }
     out.push_str(rest);
     out
-}
-
-/// No control character but the line feeds between lines, no bidi control.
-#[track_caller]
-fn assert_clean(text: &str) {
-    let bad: Vec<char> = text
-        .chars()
-        .filter(|&c| {
-            (c.is_control() && c != '\n')
-                || matches!(c, '\u{feff}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-        })
-        .collect();
-    assert!(bad.is_empty(), "raw {bad:?} in {text:?}");
 }
 
 const DATE: &str = "\
@@ -253,7 +235,7 @@ error[malformed-date]: field `date`: invalid date `\\u{1b}[31m2024\\u{202e}`: ex
   |       ^^^^^^^^^^^^^^^^^^^^
 "
     );
-    assert_clean(&text);
+    assert_no_hazard(&text);
     assert_eq!(
         d.to_string(),
         "error[malformed-date]: field `date`: invalid date `\\u{1b}[31m2024\\u{202e}`: expected `YYYY-MM-DD` or an RFC 3339 date-time at line 2 column 7"
@@ -274,7 +256,7 @@ error[no-front-matter]: no front matter: the document does not start with a `---
   = note: start the document with a line `---`, the metadata, and a line `---`
 "
     );
-    assert_clean(&text);
+    assert_no_hazard(&text);
 
     // A raw ESC inside the block is a YAML error; the line shown is escaped still.
     let src = "---\ntitle: \x1b[31mred\u{202e}\n---\n";
@@ -283,9 +265,9 @@ error[no-front-matter]: no front matter: the document does not start with a `---
     for colour in [false, true] {
         let text = Renderer::new().color(colour).render(&d, "doc.md", src);
         assert!(text.contains("title: \\u{1b}[31mred\\u{202e}"), "{text:?}");
-        assert_clean(&strip_ansi(&text));
+        assert_no_hazard(&strip_ansi(&text));
     }
-    assert_clean(&d.to_string());
+    assert_no_hazard(&d.to_string());
 }
 
 #[test]
@@ -409,7 +391,7 @@ error[duplicate-key]: duplicate key `a\\nb`
     for d in &report {
         let text = Renderer::new().render(d, "doc.md", src);
         assert_eq!(text.lines().count(), 5, "{text}");
-        assert_clean(&text);
+        assert_no_hazard(&text);
     }
 }
 

@@ -8,6 +8,7 @@ use masthead::{split, Format, Kind, Release, Schema};
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{curated, full, read_in, walk};
+use crate::support::assert_error;
 
 #[test]
 fn fences() {
@@ -40,19 +41,11 @@ fn fences() {
 #[test]
 fn unterminated() {
     let err = split("+++\ntitle = 'x'\n---\n...\n").unwrap_err();
-    assert_eq!(err.kind(), Kind::UnterminatedFrontMatter);
-    assert_eq!(
-        (
-            err.span().start(),
-            err.span().end(),
-            err.line(),
-            err.column()
-        ),
-        (0, 3, 1, 1)
-    );
-    assert_eq!(
-        err.to_string(),
-        "unterminated front matter: the opening `+++` has no closing `+++` line at line 1 column 1"
+    assert_error(
+        &err,
+        Kind::UnterminatedFrontMatter,
+        (0, 3, 1, 1),
+        "unterminated front matter: the opening `+++` has no closing `+++` line at line 1 column 1",
     );
 }
 
