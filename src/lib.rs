@@ -215,7 +215,7 @@ pub use options::Options;
 pub use release::Release;
 pub use span::{Location, Span};
 pub use split::{split, split_bytes};
-pub use validate::{from_str_validated, validate, Rule, Schema, Validated};
+pub use validate::{from_str_validated, validate, validate_str, Rule, Schema, Validated};
 
 use serde::{Deserialize, Serialize};
 

@@ -106,6 +106,7 @@ impl Options {
         Ok(Parsed {
             metadata,
             body: doc.body(),
+            document: doc,
         })
     }
 

@@ -332,5 +332,10 @@ fn explain(doc: &Document<'_>, mut path: Vec<Segment>, err: &toml::de::Error) ->
         .map(at)
         .or(from_toml)
         .unwrap_or_else(|| doc.anchor());
+    let message = if kind == Kind::InvalidType {
+        crate::diagnostic::text::serde_message(&message)
+    } else {
+        message
+    };
     Error::new(kind, display_path(&path), message, span)
 }

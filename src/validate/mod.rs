@@ -63,6 +63,29 @@ pub fn validate(doc: &Document<'_>, schema: &Schema) -> Report {
     Report::new(position::position(doc, run.found))
 }
 
+/// Splits `src` and checks its front matter against `schema`: [`validate`] in one
+/// call. A document that cannot be split (an unterminated front matter, say) gives a
+/// report of that one error.
+///
+/// # Examples
+///
+/// ```
+/// use masthead::{Kind, Schema};
+///
+/// let report = masthead::validate_str("---\ntitle: x\n---\n", &Schema::release());
+/// assert_eq!(report.error_count(), 4);
+/// let report = masthead::validate_str("---\ntitle: x\n", &Schema::release());
+/// let kinds: Vec<Kind> = report.iter().map(|d| d.kind()).collect();
+/// assert_eq!(kinds, [Kind::UnterminatedFrontMatter]);
+/// ```
+#[must_use]
+pub fn validate_str(src: &str, schema: &Schema) -> Report {
+    match crate::split(src) {
+        Ok(doc) => validate(&doc, schema),
+        Err(e) => Report::from(e),
+    }
+}
+
 /// Validates `src` against `schema`, then deserializes it: typed metadata, with the
 /// report's warnings beside it, or the whole report.
 ///
@@ -102,6 +125,7 @@ pub fn from_str_validated<'a, T: Deserialize<'a>>(
     Ok(Validated {
         metadata,
         body: doc.body(),
+        document: doc,
         warnings: report,
     })
 }
@@ -114,6 +138,8 @@ pub struct Validated<'a, T> {
     pub metadata: T,
     /// The body, byte for byte, borrowed from the input.
     pub body: &'a str,
+    /// The whole document, split: spans, fences, [`excerpt`](Document::excerpt).
+    pub document: Document<'a>,
     /// The warnings of validation (no errors).
     pub warnings: Report,
 }
@@ -123,6 +149,7 @@ impl<'a, T> From<Validated<'a, T>> for Parsed<'a, T> {
         Parsed {
             metadata: v.metadata,
             body: v.body,
+            document: v.document,
         }
     }
 }

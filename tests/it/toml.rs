@@ -227,7 +227,7 @@ fn typed_positions() {
         ),
         (
             doc(&OK.replace("ministers = [\"A\"]", "ministers = \"A\"")),
-            (Kind::InvalidType, "ministers", 5, 13, "invalid type: string \"A\", expected a non-empty list of strings"),
+            (Kind::InvalidType, "ministers", 5, 13, "invalid type: string `A`, expected a list of non-empty strings"),
         ),
         (
             doc(&OK.replace("[\"B\"]", "[\"B\", 7]")),

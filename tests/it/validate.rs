@@ -188,7 +188,7 @@ const UNTERMINATED: &str =
 const NOT_A_DATE: &str = "expected `YYYY-MM-DD` or an RFC 3339 date-time";
 const MONTH_13: &str = "invalid date `2024-13-45`: month 13 is out of range";
 const NULL: &str = "null value, expected a non-empty string";
-const BLANK: &str = "blank value ``, expected a non-empty string";
+const BLANK: &str = "blank value \"\", expected a non-empty string";
 const SEQ: &str = "invalid type: sequence, expected a string";
 
 #[rustfmt::skip]
@@ -295,7 +295,7 @@ fn empty_value() {
     check("---\ntitle: null\n---\n", &title(), &[(EmptyValue, E, "title", 2, 8, NULL, "null")]);
     check("---\ntitle: \"\"\n---\n", &title(), &[(EmptyValue, E, "title", 2, 8, BLANK, "\"\"")]);
     check("---\ntitle: '  '\n---\n", &title(),
-        &[(EmptyValue, E, "title", 2, 8, "blank value `  `, expected a non-empty string", "'  '")]);
+        &[(EmptyValue, E, "title", 2, 8, "blank value \"  \", expected a non-empty string", "'  '")]);
     // A block scalar of blank lines: its indicator.
     check("---\ntitle: |\n  \n\n---\n", &title(), &[(EmptyValue, E, "title", 2, 8, BLANK, "|")]);
     check("---\nministers: []\n---\n", &ministers(),
@@ -306,7 +306,7 @@ fn empty_value() {
     check("---\nministers:\n  - A\n  - ''\n---\n", &ministers(), &[(EmptyValue, E, "ministers[1]", 4, 5, BLANK, "''")]);
     check("---\nministers:\n---\n", &ministers(),
         &[(EmptyValue, E, "ministers", 2, 1, "null value, expected a list of non-empty strings", "ministers")]);
-    check("---\nurl: ''\n---\n", &web_url(), &[(EmptyValue, E, "url", 2, 6, "blank value ``, expected a URL", "''")]);
+    check("---\nurl: ''\n---\n", &web_url(), &[(EmptyValue, E, "url", 2, 6, "blank value \"\", expected a URL", "''")]);
     // An optional field may be null.
     check("---\nattachments:\n---\n", &Schema::new().optional("attachments", Rule::list(Rule::url())), &[]);
 }
