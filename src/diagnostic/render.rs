@@ -148,7 +148,7 @@ impl Renderer {
     ///
     /// ```
     /// let src = "---\ntitle: [a, b]\n---\n";
-    /// #[derive(serde::Deserialize)]
+    /// #[derive(Debug, serde::Deserialize)]
     /// struct Post { #[allow(dead_code)] title: String }
     /// let err = masthead::from_str::<Post>(src).unwrap_err();
     /// let text = masthead::Renderer::new().render_error(&err, "post.md", src);

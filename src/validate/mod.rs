@@ -40,7 +40,7 @@ pub fn validate(doc: &Document<'_>, schema: &Schema) -> Report {
     if !doc.has_front_matter() && schema.require_front_matter {
         return Report::from(crate::options::no_front_matter(doc));
     }
-    let value = match doc.value(schema.limits) {
+    let (value, read_errors) = match doc.value(schema.limits) {
         Ok(v) => v,
         Err(e) => return Report::from(e),
     };
@@ -57,10 +57,22 @@ pub fn validate(doc: &Document<'_>, schema: &Schema) -> Report {
         &mut Vec::new(),
         Severity::Error,
     );
-    if run.found.is_empty() {
+    if run.found.is_empty() && read_errors.is_empty() {
         return Report::default();
     }
-    Report::new(position::position(doc, run.found))
+    let mut diagnostics = position::position(doc, run.found);
+    // An error of the reading (a TOML date that does not exist) that a rule found
+    // again at the same place is reported once.
+    for e in read_errors {
+        let d = crate::Diagnostic::from(e);
+        if !diagnostics
+            .iter()
+            .any(|f| f.kind() == d.kind() && f.span() == d.span())
+        {
+            diagnostics.push(d);
+        }
+    }
+    Report::new(diagnostics)
 }
 
 /// Splits `src` and checks its front matter against `schema`: [`validate`] in one
