@@ -209,6 +209,7 @@ fn notes(diagnostic: &Diagnostic, source: &str) -> Vec<(&'static str, String)> {
             if found.starts_with("mapping,")
                 && expected.contains("string")
                 && !text.starts_with('{')
+                && !text.contains('\n')
                 && text.contains(": ") =>
         {
             one(

@@ -305,10 +305,15 @@ fn an_unquoted_colon_is_explained_on_both_paths() {
     assert_eq!(error_hints(&err, &src), note);
     let d = at(&src, &Schema::release(), "portfolios[0]");
     assert_eq!(diagnostic_hints(&d, &src), note);
-    // A flow mapping was meant as one.
-    let src = "---\ntitle: {a: b}\n---\n";
-    let err = masthead::from_str::<Title>(src).unwrap_err();
-    assert_eq!(error_hints(&err, src), Vec::<String>::new());
+    // A flow mapping, or a block mapping of several lines, was meant as one.
+    for src in [
+        "---\ntitle: {a: b}\n---\n",
+        "---\ntitle:\n  a: b\n  c: d\n---\n",
+    ] {
+        let err = masthead::from_str::<Title>(src).unwrap_err();
+        assert_eq!(err.kind(), Kind::InvalidType);
+        assert_eq!(error_hints(&err, src), Vec::<String>::new(), "{src:?}");
+    }
 }
 
 /// One problem, one wording: a release's faults read the same from the typed
