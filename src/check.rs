@@ -29,7 +29,17 @@ pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
         }
         _ => "expected `YYYY-MM-DD` or an RFC 3339 date-time".to_owned(),
     };
-    Err(format!("invalid date `{s}`: {reason}"))
+    Err(format!("invalid date {}: {reason}", shown(s)))
+}
+
+/// A value as messages show it: in backticks, or `""` when it is empty or white
+/// space only (two backticks around nothing read as a typo).
+pub(crate) fn shown(value: &str) -> String {
+    if value.trim().is_empty() {
+        format!("\"{value}\"")
+    } else {
+        format!("`{value}`")
+    }
 }
 
 /// Year, month and day of exactly `DDDD-DD-DD`.
@@ -93,7 +103,7 @@ pub(crate) fn parse_url(s: &str, schemes: &[&str]) -> Result<Url, String> {
         ),
         Err(e) => url_reason(e, schemes).to_owned(),
     };
-    Err(format!("invalid URL `{s}`: {reason}"))
+    Err(format!("invalid URL {}: {reason}", shown(s)))
 }
 
 fn url_reason(e: url::ParseError, schemes: &[&str]) -> &'static str {
@@ -194,7 +204,7 @@ mod tests {
         );
         bad_date(
             "",
-            "invalid date ``: expected `YYYY-MM-DD` or an RFC 3339 date-time",
+            "invalid date \"\": expected `YYYY-MM-DD` or an RFC 3339 date-time",
         );
         bad_date(
             "2024-05-1é",

@@ -246,22 +246,30 @@ impl<'a> Document<'a> {
     }
 }
 
-/// Typed metadata beside the body, from [`from_str`](crate::from_str).
+/// Typed metadata beside the body, from [`from_str`](crate::from_str), with the
+/// split [`Document`] it came from, so spans and excerpts need no second split.
 ///
 /// # Examples
 ///
 /// ```
 /// use std::collections::BTreeMap;
 ///
-/// let parsed = masthead::from_str::<BTreeMap<String, String>>("---\na: b\n---\nbody")?;
+/// let src = "---\na: b\n---\nIntro.\n<!-- more -->\nRest.\n";
+/// let parsed = masthead::from_str::<BTreeMap<String, String>>(src)?;
 /// assert_eq!(parsed.metadata["a"], "b");
-/// assert_eq!(parsed.body, "body");
+/// assert_eq!(parsed.body, "Intro.\n<!-- more -->\nRest.\n");
+/// let excerpt = parsed.document.excerpt().unwrap();
+/// assert_eq!(&src[excerpt.range()], "Intro.\n");
+/// assert_eq!(parsed.document.body(), parsed.body);
 /// # Ok::<(), masthead::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parsed<'a, T> {
     /// The front matter, deserialized.
     pub metadata: T,
-    /// The body, byte for byte, borrowed from the input.
+    /// The body, byte for byte, borrowed from the input (the same as
+    /// `document.body()`).
     pub body: &'a str,
+    /// The whole document, split: spans, fences, [`excerpt`](Document::excerpt).
+    pub document: Document<'a>,
 }

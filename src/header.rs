@@ -235,7 +235,24 @@ impl ReadOptions {
     ///
     /// As [`read_front_matter_path`].
     pub fn read_path(&self, path: impl AsRef<Path>) -> Result<Header, Error> {
-        let file = File::open(path).map_err(|e| io_error(&e, &[]))?;
+        let path = path.as_ref();
+        let named = |e: Error| {
+            if e.kind() == Kind::Io {
+                let reason = e
+                    .message()
+                    .strip_prefix("cannot read: ")
+                    .unwrap_or(e.message());
+                let message = format!("cannot read `{}`: {reason}", path.display());
+                if e.has_position() {
+                    Error::new(Kind::Io, "", message, e.span())
+                } else {
+                    Error::without_position(Kind::Io, message)
+                }
+            } else {
+                e
+            }
+        };
+        let file = File::open(path).map_err(|e| named(io_error(&e, &[])))?;
         let take = u64::try_from(self.limit).unwrap_or(u64::MAX);
         // The limit also bounds what the buffer reads ahead from the file.
         let cap = self.limit.clamp(1, 8 * 1024);
@@ -243,6 +260,7 @@ impl ReadOptions {
             &mut BufReader::with_capacity(cap, file.take(take)),
             self.limit,
         )
+        .map_err(named)
     }
 }
 
@@ -267,7 +285,8 @@ impl ReadOptions {
 /// - [`Kind::LimitExceeded`] at the opening fence when no closing fence line ends
 ///   within the limit;
 /// - [`Kind::InvalidUtf8`] at the first bad byte of the header;
-/// - [`Kind::Io`] when the reader fails, positioned where reading stopped.
+/// - [`Kind::Io`] when the reader fails, positioned where reading stopped (with no
+///   position when it fails before the first byte, [`Error::has_position`]).
 ///
 /// # Examples
 ///
@@ -302,8 +321,9 @@ pub fn read_front_matter(reader: impl BufRead) -> Result<Header, Error> {
 ///
 /// # Errors
 ///
-/// As [`read_front_matter`]; a file that cannot be opened is a [`Kind::Io`] error at
-/// line 1 column 1.
+/// As [`read_front_matter`]; a [`Kind::Io`] error names the file, and one that
+/// happens before the first byte is read (a file that cannot be opened) has no
+/// position ([`Error::has_position`]).
 ///
 /// # Examples
 ///
@@ -317,6 +337,11 @@ pub fn read_front_matter(reader: impl BufRead) -> Result<Header, Error> {
 ///
 /// let err = masthead::read_front_matter_path(&path).unwrap_err();
 /// assert_eq!(err.kind(), masthead::Kind::Io);
+/// assert!(!err.has_position());
+/// assert_eq!(
+///     err.to_string(),
+///     format!("cannot read `{}`: the file does not exist", path.display()),
+/// );
 /// # Ok::<(), masthead::Error>(())
 /// ```
 pub fn read_front_matter_path(path: impl AsRef<Path>) -> Result<Header, Error> {
@@ -434,19 +459,35 @@ fn too_large(buf: &[u8], start: usize, limit: usize) -> Error {
     )
 }
 
-/// A read error, positioned after the bytes read so far.
+/// A read error, positioned after the bytes read so far; with no position when
+/// nothing was read (a position there would say nothing).
 fn io_error(e: &io::Error, buf: &[u8]) -> Error {
+    let message = format!("cannot read: {}", io_reason(e));
+    if buf.is_empty() {
+        return Error::without_position(Kind::Io, message);
+    }
     let valid = match std::str::from_utf8(buf) {
         Ok(s) => s,
         Err(e) => std::str::from_utf8(&buf[..e.valid_up_to()]).unwrap_or_default(),
     };
     let at = Location::of(valid, valid.len());
-    Error::new(
-        Kind::Io,
-        "",
-        format!("cannot read: {e}"),
-        Span::new(at, at.offset()),
-    )
+    Error::new(Kind::Io, "", message, Span::new(at, at.offset()))
+}
+
+/// Why reading failed, lowercase as the crate's messages are: the common reasons in
+/// words, others as the system says them, their first letter lowered.
+fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "the file does not exist".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => {
+            let text = e.to_string();
+            let mut chars = text.chars();
+            chars
+                .next()
+                .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+        }
+    }
 }
 
 #[cfg(test)]

@@ -55,7 +55,8 @@
 //! scalars without escapes. Scalars that must be rewritten (escapes, `''`, block
 //! scalars `|` and `>`, multi-line flow scalars) cannot borrow: use `Cow<'a, str>`
 //! with `#[serde(borrow)]` (or `String`) for fields that may hold them; a `&'a str`
-//! field fails with [`Kind::InvalidType`] on such a value.
+//! field fails with [`Kind::InvalidType`] on such a value, and its rendered
+//! diagnostic says what to declare instead.
 //!
 //! A document without front matter, an empty block and a block of only comments read
 //! as an empty mapping, so a struct whose fields are all optional succeeds;
@@ -128,6 +129,14 @@
 //! assert_eq!(err.kind(), masthead::Kind::InvalidType);
 //! assert_eq!(err.to_string(), "field `day`: invalid date `sun`: not a weekday at line 2 column 6");
 //! ```
+//!
+//! Typed parsing and validation word one problem alike: serde's type errors are put
+//! in the crate's wording (``invalid type: string `rust`, expected a list``, where
+//! serde writes `string "rust"` and `a sequence`), and an empty value shows as `""`.
+//! A [`Renderer`] adds notes and help lines for the common mistakes (a tab in
+//! indentation, text where a list is expected, a date in another order, a relative
+//! URL, `yes` for a boolean, an unquoted `: `). An error of the input as a whole (a
+//! file that cannot be read) has no position: [`Error::has_position`].
 //!
 //! # Write-back and excerpts
 //!
@@ -215,7 +224,7 @@ pub use options::Options;
 pub use release::Release;
 pub use span::{Location, Span};
 pub use split::{split, split_bytes};
-pub use validate::{from_str_validated, validate, Rule, Schema, Validated};
+pub use validate::{from_str_validated, validate, validate_str, Rule, Schema, Validated};
 
 use serde::{Deserialize, Serialize};
 

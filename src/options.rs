@@ -106,6 +106,7 @@ impl Options {
         Ok(Parsed {
             metadata,
             body: doc.body(),
+            document: doc,
         })
     }
 
@@ -170,12 +171,13 @@ impl<'a> Document<'a> {
         Options::new().deserialize(self)
     }
 
-    /// The front matter as a generic value, for validation.
-    pub(crate) fn value(&self, limits: Limits) -> Result<Value<'a>, Error> {
+    /// The front matter as a generic value, for validation, with the errors that
+    /// did not stop the reading (a TOML date that does not exist, read as its text).
+    pub(crate) fn value(&self, limits: Limits) -> Result<(Value<'a>, Vec<Error>), Error> {
         match self.format() {
             #[cfg(feature = "toml")]
             Some(crate::Format::Toml) => crate::toml::value(self, limits),
-            _ => crate::yaml::value(self, limits),
+            _ => crate::yaml::value(self, limits).map(|v| (v, Vec::new())),
         }
     }
 

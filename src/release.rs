@@ -93,7 +93,10 @@ impl<'de> Visitor<'de> for Text {
         if blank(v) {
             Err(raise(
                 Kind::EmptyValue,
-                format!("blank value `{v}`, expected a non-empty string"),
+                format!(
+                    "blank value {}, expected a non-empty string",
+                    check::shown(v)
+                ),
             ))
         } else {
             Ok(v.to_owned())
@@ -135,7 +138,7 @@ impl<'de> Visitor<'de> for Texts {
     type Value = Vec<String>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a non-empty list of strings")
+        f.write_str("a list of non-empty strings")
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
@@ -155,7 +158,7 @@ impl<'de> Visitor<'de> for Texts {
     fn visit_none<E: de::Error>(self) -> Result<Vec<String>, E> {
         Err(raise(
             Kind::EmptyValue,
-            "null value, expected a non-empty list of strings",
+            "null value, expected a list of non-empty strings",
         ))
     }
 
@@ -178,14 +181,14 @@ impl<'de> Visitor<'de> for Date {
     type Value = NaiveDate;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a date (YYYY-MM-DD or an RFC 3339 date-time)")
+        f.write_str("a date")
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<NaiveDate, E> {
         if blank(v) {
             return Err(raise(
                 Kind::EmptyValue,
-                format!("blank value `{v}`, expected a date"),
+                format!("blank value {}, expected a date", check::shown(v)),
             ));
         }
         check::parse_date(v).map_err(|m| raise(Kind::MalformedDate, m))
@@ -218,14 +221,14 @@ impl<'de> Visitor<'de> for UrlVisitor {
     type Value = Url;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an absolute URL")
+        f.write_str("a URL")
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Url, E> {
         if blank(v) {
             return Err(raise(
                 Kind::EmptyValue,
-                format!("blank value `{v}`, expected a URL"),
+                format!("blank value {}, expected a URL", check::shown(v)),
             ));
         }
         check::parse_url(v, self.0).map_err(|m| raise(Kind::MalformedUrl, m))

@@ -44,12 +44,128 @@ pub(crate) fn deserialize<'a, T: Deserialize<'a>>(
 }
 
 /// The TOML front matter as a [`Value`]: tables are mappings in source order,
-/// date-times are text.
-pub(crate) fn value<'a>(doc: &Document<'a>, limits: Limits) -> Result<Value<'a>, Error> {
+/// date-times are text. A date that does not exist (`2024-02-30`) does not stop
+/// the reading: it becomes its text, at its own position, and its
+/// `malformed-date` error comes beside the value, so that validation still reports
+/// every other problem of the block.
+pub(crate) fn value<'a>(
+    doc: &Document<'a>,
+    limits: Limits,
+) -> Result<(Value<'a>, Vec<Error>), Error> {
     let (text, _) = block(doc);
     within(doc, text, &limits)?;
-    let root = DeTable::parse(text).map_err(|e| syntax_error(doc, &e))?;
-    Ok(table_value(root.into_inner()))
+    let (readable, dates) = without_bad_dates(doc)?;
+    let Cow::Owned(owned) = readable else {
+        let root = DeTable::parse(text).map_err(|e| syntax_error(doc, &e))?;
+        return Ok((table_value(root.into_inner()), dates));
+    };
+    let root = DeTable::parse(&owned).map_err(|e| syntax_error(doc, &e))?;
+    let value = restore(owned_value(table_value(root.into_inner())), &dates, doc);
+    Ok((value, dates))
+}
+
+/// The most bad dates one block may have read past; more is a syntax error.
+const MAX_BAD_DATES: usize = 64;
+
+/// The block with each date that does not exist replaced by a placeholder string of
+/// the same length (so every position stays), and the error of each such date.
+fn without_bad_dates<'t>(doc: &Document<'t>) -> Result<(Cow<'t, str>, Vec<Error>), Error> {
+    let (text, base) = block(doc);
+    let mut readable = Cow::Borrowed(text);
+    let mut dates = Vec::new();
+    while let Err(e) = DeTable::parse(&readable) {
+        let err = syntax_error(doc, &e);
+        let at = err.span().start().wrapping_sub(base);
+        let len = err.span().len();
+        let replaceable = err.kind() == Kind::MalformedDate
+            && dates.len() < MAX_BAD_DATES
+            && len >= 2
+            && readable.get(at..at + len).is_some_and(|t| {
+                t.starts_with(|c: char| c.is_ascii_digit()) && !t.contains([',', '[', '{'])
+            });
+        if !replaceable {
+            return Err(if dates.is_empty() {
+                err
+            } else {
+                first_error(doc, text)
+            });
+        }
+        readable
+            .to_mut()
+            .replace_range(at..at + len, &placeholder(len));
+        dates.push(err);
+    }
+    Ok((readable, dates))
+}
+
+/// The error of the block as toml reports it, unchanged.
+fn first_error(doc: &Document<'_>, text: &str) -> Error {
+    match DeTable::parse(text) {
+        Err(e) => syntax_error(doc, &e),
+        Ok(_) => Error::new(Kind::TomlSyntax, "", "invalid TOML", doc.anchor()),
+    }
+}
+
+/// A TOML literal string of `len` bytes (at least 2) that no document writes: an
+/// invisible separator, then tildes.
+fn placeholder(len: usize) -> String {
+    let inner = len - 2;
+    if inner >= 3 {
+        format!("'\u{2063}{}'", "~".repeat(inner - 3))
+    } else {
+        format!("'{}'", "~".repeat(inner))
+    }
+}
+
+/// `value` with each placeholder put back as the text of its date.
+fn restore<'a>(value: Value<'static>, dates: &[Error], doc: &Document<'a>) -> Value<'a> {
+    let originals: Vec<(String, &'a str)> = dates
+        .iter()
+        .filter_map(|e| {
+            let original = doc.source().get(e.span().range())?;
+            Some((
+                placeholder(original.len())[1..original.len() - 1].to_owned(),
+                original,
+            ))
+        })
+        .collect();
+    fn walk<'a>(value: Value<'static>, originals: &[(String, &'a str)]) -> Value<'a> {
+        match value {
+            Value::Str(s) => match originals.iter().find(|(p, _)| *p == s) {
+                Some((_, original)) => Value::Str(Cow::Borrowed(original)),
+                None => Value::Str(s),
+            },
+            Value::Seq(items) => {
+                Value::Seq(items.into_iter().map(|v| walk(v, originals)).collect())
+            }
+            Value::Map(entries) => Value::Map(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (walk(k, originals), walk(v, originals)))
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+    walk(value, &originals)
+}
+
+/// `value` with every string owned.
+fn owned_value(value: Value<'_>) -> Value<'static> {
+    match value {
+        Value::Str(s) => Value::Str(Cow::Owned(s.into_owned())),
+        Value::Seq(items) => Value::Seq(items.into_iter().map(owned_value).collect()),
+        Value::Map(entries) => Value::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| (owned_value(k), owned_value(v)))
+                .collect(),
+        ),
+        Value::Null => Value::Null,
+        Value::Bool(b) => Value::Bool(b),
+        Value::Int(i) => Value::Int(i),
+        Value::Float(f) => Value::Float(f),
+    }
 }
 
 /// The byte limit, checked before the toml crate reads the block.
@@ -63,7 +179,8 @@ fn within(doc: &Document<'_>, text: &str, limits: &Limits) -> Result<(), Error> 
 /// The span tree of the TOML block, positions relative to the block.
 pub(crate) fn tree(doc: &Document<'_>) -> Option<Node> {
     let (text, _) = block(doc);
-    let root = DeTable::parse(text).ok()?;
+    let (readable, _) = without_bad_dates(doc).ok()?;
+    let root = DeTable::parse(&readable).ok()?;
     Some(Node {
         start: 0,
         end: text.len(),
@@ -332,5 +449,10 @@ fn explain(doc: &Document<'_>, mut path: Vec<Segment>, err: &toml::de::Error) ->
         .map(at)
         .or(from_toml)
         .unwrap_or_else(|| doc.anchor());
+    let message = if kind == Kind::InvalidType {
+        crate::diagnostic::text::serde_message(&message)
+    } else {
+        message
+    };
     Error::new(kind, display_path(&path), message, span)
 }

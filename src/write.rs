@@ -184,7 +184,7 @@ fn check(doc: &Document<'_>, out: &str, text: &str, convert: bool) -> Result<(),
             "the serialized front matter holds a line that would close the block".to_owned(),
         ));
     }
-    match again.value(crate::Limits::none())? {
+    match again.value(crate::Limits::none())?.0 {
         Value::Null | Value::Map(_) => Ok(()),
         other => Err(serialize_error(
             doc,

@@ -67,7 +67,12 @@ impl Linter {
                 self.outcome(&shown, Some(header.as_document()), &report, b"")
             }
             Err(e) if e.kind() == Kind::Io => {
-                let message = e.message().strip_prefix("cannot read: ").unwrap_or("");
+                let named = format!("cannot read `{}`: ", path.display());
+                let message = e
+                    .message()
+                    .strip_prefix(named.as_str())
+                    .or_else(|| e.message().strip_prefix("cannot read: "))
+                    .unwrap_or("");
                 self.unreadable(&shown, &io::Error::other(message.to_owned()))
             }
             Err(e) => self.outcome(&shown, None, &Report::from(e), b""),

@@ -150,6 +150,9 @@ struct Inner {
     path: String,
     message: String,
     span: Span,
+    /// Whether `span` names a place in the document; an error of the input as a
+    /// whole (a file that cannot be opened) has none, and an empty span at its start.
+    positioned: bool,
 }
 
 impl Error {
@@ -165,8 +168,36 @@ impl Error {
                 path: path.into(),
                 message: message.into(),
                 span,
+                positioned: true,
             }),
         }
+    }
+
+    /// An error with no place in the document: its span is the empty span at the
+    /// start, and neither `Display` nor a rendering prints a position.
+    pub(crate) fn without_position(kind: Kind, message: impl Into<String>) -> Self {
+        let mut error = Error::new(kind, "", message, Span::new(Location::new(0, 1, 1), 0));
+        error.inner.positioned = false;
+        error
+    }
+
+    /// Whether the error names a place in the document. Only an error of the input
+    /// as a whole has none: a file that cannot be opened, or that fails before its
+    /// first byte is read ([`Kind::Io`]). Its [`span`](Error::span) is then the empty
+    /// span at the start, and `Display` prints no ` at line L column C`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let err = masthead::read_front_matter_path("no/such/file.md").unwrap_err();
+    /// assert_eq!(err.kind(), masthead::Kind::Io);
+    /// assert!(!err.has_position());
+    /// assert!(!err.to_string().contains(" at line "));
+    /// assert!(masthead::split("---\n").unwrap_err().has_position());
+    /// ```
+    #[must_use]
+    pub fn has_position(&self) -> bool {
+        self.inner.positioned
     }
 
     /// The kind of problem.
@@ -216,7 +247,12 @@ impl Error {
 
 impl fmt::Display for Inner {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        super::text::one_line(f, &self.path, &self.message, self.span)
+        super::text::one_line(
+            f,
+            &self.path,
+            &self.message,
+            self.positioned.then_some(self.span),
+        )
     }
 }
 
@@ -227,12 +263,14 @@ impl fmt::Debug for Error {
             path,
             message,
             span,
+            positioned,
         } = &*self.inner;
         f.debug_struct("Error")
             .field("kind", kind)
             .field("path", path)
             .field("message", message)
             .field("span", span)
+            .field("positioned", positioned)
             .finish()
     }
 }

@@ -9,7 +9,7 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 mod error;
 pub(crate) mod raised;
 pub(crate) mod render;
-mod text;
+pub(crate) mod text;
 
 pub use error::{Error, Kind};
 
@@ -89,6 +89,7 @@ pub struct Diagnostic {
     path: String,
     span: Span,
     message: String,
+    positioned: bool,
 }
 
 impl Diagnostic {
@@ -105,7 +106,25 @@ impl Diagnostic {
             path,
             span,
             message,
+            positioned: true,
         }
+    }
+
+    /// Whether the diagnostic names a place in the document; see
+    /// [`Error::has_position`]. Without one, `Display` and the renderer print no
+    /// line and column (the JSON of `Serialize` keeps `line` 1 and `column` 1).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let err = masthead::read_front_matter_path("no/such/file.md").unwrap_err();
+    /// let d = masthead::Diagnostic::from(err);
+    /// assert!(!d.has_position());
+    /// assert!(!d.to_string().contains(" at line "));
+    /// ```
+    #[must_use]
+    pub fn has_position(&self) -> bool {
+        self.positioned
     }
 
     /// The stable kind.
@@ -160,20 +179,23 @@ impl Diagnostic {
 
 impl From<Error> for Diagnostic {
     fn from(e: Error) -> Self {
-        Diagnostic::new(
+        let mut d = Diagnostic::new(
             e.kind(),
             Severity::Error,
             e.path().to_owned(),
             e.span(),
             e.message().to_owned(),
-        )
+        );
+        d.positioned = e.has_position();
+        d
     }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}[{}]: ", self.severity, self.kind)?;
-        text::one_line(f, &self.path, &self.message, self.span)
+        let span = self.positioned.then_some(self.span);
+        text::one_line(f, &self.path, &self.message, span)
     }
 }
 

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use super::error::Kind;
+use super::error::{Error, Kind};
 use super::text::{escape, is_hazard};
 use super::{Diagnostic, Report, Severity};
 
@@ -92,16 +92,22 @@ impl Renderer {
         let span = diagnostic.span();
         let number = span.line().to_string();
         let pad = " ".repeat(number.len());
-        let _ = writeln!(
-            out,
-            "{pad}{} {}:{}:{}",
-            self.paint(BLUE, "-->"),
-            escape(origin),
-            span.line(),
-            span.column()
-        );
+        if diagnostic.has_position() {
+            let _ = writeln!(
+                out,
+                "{pad}{} {}:{}:{}",
+                self.paint(BLUE, "-->"),
+                escape(origin),
+                span.line(),
+                span.column()
+            );
+        } else {
+            let _ = writeln!(out, "{pad}{} {}", self.paint(BLUE, "-->"), escape(origin));
+        }
         let gutter = self.paint(BLUE, "|");
-        if let Some((line, start, len)) = source_line(source, span.start(), span.end()) {
+        let shown =
+            source_line(source, span.start(), span.end()).filter(|_| diagnostic.has_position());
+        if let Some((line, start, len)) = shown {
             let (line, start, len, cut_left, cut_right) = window(line, start, len);
             let left = if cut_left { "…" } else { "" };
             let right = if cut_right { "…" } else { "" };
@@ -123,10 +129,35 @@ impl Renderer {
                 self.paint(level, &carets)
             );
         }
-        if let Some(note) = note(diagnostic) {
-            let _ = writeln!(out, "{pad} {} note: {note}", self.paint(BLUE, "="));
+        for (label, text) in notes(diagnostic, source) {
+            let _ = writeln!(
+                out,
+                "{pad} {} {label}: {}",
+                self.paint(BLUE, "="),
+                escape(&text)
+            );
         }
         out
+    }
+
+    /// Renders an [`Error`] as the diagnostic it makes (an error, with the error's
+    /// kind, field, message and span); the same as rendering
+    /// `Diagnostic::from(error.clone())`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let src = "---\ntitle: [a, b]\n---\n";
+    /// #[derive(Debug, serde::Deserialize)]
+    /// struct Post { #[allow(dead_code)] title: String }
+    /// let err = masthead::from_str::<Post>(src).unwrap_err();
+    /// let text = masthead::Renderer::new().render_error(&err, "post.md", src);
+    /// assert!(text.starts_with("error[invalid-type]: field `title`: invalid type: sequence"));
+    /// assert!(text.contains(" --> post.md:2:8"));
+    /// ```
+    #[must_use]
+    pub fn render_error(&self, error: &Error, origin: &str, source: &str) -> String {
+        self.render(&Diagnostic::from(error.clone()), origin, source)
     }
 
     /// Renders every diagnostic of a report, each followed by a blank line.
@@ -141,21 +172,202 @@ impl Renderer {
     }
 }
 
-/// A hint where the fix is not obvious from the message.
-fn note(diagnostic: &Diagnostic) -> Option<&'static str> {
+/// The notes and help lines of a diagnostic, where the fix is not obvious from the
+/// message: `("note", why)` and `("help", what to write)`. Each is chosen by the kind
+/// and by the text of `source` that the span covers (or the line it is on), so that
+/// it shows only where it is right; the message is read only for the shape that was
+/// expected, which nothing else records.
+fn notes(diagnostic: &Diagnostic, source: &str) -> Vec<(&'static str, String)> {
+    let span = diagnostic.span();
+    let text = source.get(span.range()).unwrap_or("");
+    let expected = diagnostic
+        .message()
+        .split_once(", expected ")
+        .map_or("", |(_, e)| e);
+    let found = diagnostic
+        .message()
+        .strip_prefix("invalid type: ")
+        .unwrap_or("");
+    let one = |label, s: &str| vec![(label, s.to_owned())];
     match diagnostic.kind() {
-        Kind::UnterminatedFrontMatter => Some("end the front matter with a line `---`"),
-        Kind::NoFrontMatter => {
-            Some("start the document with a line `---`, the metadata, and a line `---`")
-        }
-        Kind::InvalidUtf8 => Some("documents must be UTF-8 text"),
-        Kind::DuplicateKey => Some("a YAML mapping cannot repeat a key: keep one of the entries"),
+        Kind::UnterminatedFrontMatter => one("note", "end the front matter with a line `---`"),
+        Kind::NoFrontMatter => one(
+            "note",
+            "start the document with a line `---`, the metadata, and a line `---`",
+        ),
+        Kind::InvalidUtf8 => one("note", "documents must be UTF-8 text"),
+        Kind::DuplicateKey => one(
+            "note",
+            "a YAML mapping cannot repeat a key: keep one of the entries",
+        ),
+        Kind::YamlSyntax if tab_indented(source, span.start()) => vec![
+            ("note", "tabs are not allowed in YAML indentation".to_owned()),
+            ("help", "indent with spaces".to_owned()),
+        ],
         // `- Māori Crown Relations: Te Arawhiti`: the `: ` made a mapping of text.
-        Kind::InvalidType if diagnostic.message().starts_with("invalid type: mapping, expected") && diagnostic.message().contains("string") => {
-            Some("a `: ` inside a value that is not quoted starts a mapping: put the value in quotes")
+        Kind::InvalidType
+            if found.starts_with("mapping,")
+                && expected.contains("string")
+                && !text.starts_with('{')
+                && !text.contains('\n')
+                && text.contains(": ") =>
+        {
+            one(
+                "note",
+                "a `: ` inside a value that is not quoted starts a mapping: put the value in quotes",
+            )
         }
-        _ => None,
+        // A `&'a str` field and a value with escapes or folded lines.
+        Kind::InvalidType if found.starts_with("string") && expected.starts_with("a borrowed string") => vec![(
+            "help",
+            "declare the field `String`, or `Cow<'a, str>` with `#[serde(borrow)]`, to take any string"
+                .to_owned(),
+        )],
+        // `tags: a, b`: text where a list was expected.
+        Kind::InvalidType if found.starts_with("string") && expected.contains("list") => {
+            vec![("help", list_help(diagnostic.path(), text))]
+        }
+        // `draft: yes` for a `bool`: YAML 1.2 reads `yes` as text.
+        Kind::InvalidType
+            if expected.contains("boolean")
+                && matches!(
+                    text.to_ascii_lowercase().as_str(),
+                    "yes" | "no" | "on" | "off" | "y" | "n"
+                ) =>
+        {
+            let yes = matches!(text.to_ascii_lowercase().as_str(), "yes" | "on" | "y");
+            vec![
+                (
+                    "note",
+                    "YAML 1.2 reads `yes`, `no`, `on` and `off` as text; its booleans are `true` and `false`"
+                        .to_owned(),
+                ),
+                ("help", format!("write `{yes}`")),
+            ]
+        }
+        Kind::MalformedDate => date_help(text).map_or_else(Vec::new, |h| vec![("help", h)]),
+        Kind::MalformedUrl => url_help(text).map_or_else(Vec::new, |h| vec![("help", h)]),
+        _ => Vec::new(),
     }
+}
+
+/// Whether the line holding byte `at` is indented with a tab.
+fn tab_indented(source: &str, at: usize) -> bool {
+    source_line(source, at, at).is_some_and(|(line, _, _)| {
+        line.chars()
+            .take_while(|c| *c == ' ' || *c == '\t')
+            .any(|c| c == '\t')
+    })
+}
+
+/// `write a list: `tags: [a, b]`, or one `- item` per line` for the text `a, b` of
+/// field `tags`.
+fn list_help(path: &str, text: &str) -> String {
+    let key = path.rsplit(['.', ']']).next().filter(|k| !k.is_empty());
+    let items: Vec<&str> = text.split(',').map(str::trim).collect();
+    match key {
+        Some(key) if !text.contains('\n') => format!(
+            "write a list: `{key}: [{}]`, or one `- item` per line",
+            items.join(", ")
+        ),
+        _ => "write a list: `[a, b]`, or one `- item` per line".to_owned(),
+    }
+}
+
+/// For a date written `2024/05/01`, `2024-5-1`, `06/09/2017`, `01-05-2024` or
+/// `June 12, 2016`: how to write it as `YYYY-MM-DD`. `None` for a date already in
+/// that shape (it does not exist) and for text that is no date.
+fn date_help(text: &str) -> Option<String> {
+    if let Some(iso) = month_name_date(text) {
+        return Some(format!("write dates as `YYYY-MM-DD`: `{iso}`"));
+    }
+    let parts: Vec<&str> = text.split(['/', '-', '.']).collect();
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    if digits(a, 4..=4) && digits(b, 1..=2) && digits(c, 1..=2) {
+        let iso = format!("{a}-{b:0>2}-{c:0>2}");
+        return (iso != text).then(|| format!("write dates as `YYYY-MM-DD`: `{iso}`"));
+    }
+    if !(digits(a, 1..=2) && digits(b, 1..=2) && digits(c, 4..=4)) {
+        return None;
+    }
+    let (first, second) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
+    let month_first = format!("`{c}-{a:0>2}-{b:0>2}`");
+    let day_first = format!("`{c}-{b:0>2}-{a:0>2}`");
+    Some(match (first <= 12, second <= 12) {
+        (true, false) => format!("write dates as `YYYY-MM-DD`: {month_first}"),
+        (false, true) => format!("write dates as `YYYY-MM-DD`: {day_first}"),
+        _ if a == b => format!("write dates as `YYYY-MM-DD`: {day_first}"),
+        _ => format!(
+            "write dates as `YYYY-MM-DD`: {month_first} if `{a}` is the month, {day_first} if it is the day"
+        ),
+    })
+}
+
+/// `June 12, 2016` or `12 June 2016` as `2016-06-12`.
+fn month_name_date(text: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let words: Vec<String> = text
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let month = |w: &str| {
+        MONTHS
+            .iter()
+            .position(|m| w.len() >= 3 && m.starts_with(w.trim_end_matches('.')))
+    };
+    let number = |w: &str, n: usize| {
+        (w.len() <= n && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.to_owned())
+    };
+    let (m, d, y) = match words.as_slice() {
+        [m, d, y] if month(m).is_some() => (month(m)?, number(d, 2)?, number(y, 4)?),
+        [d, m, y] if month(m).is_some() => (month(m)?, number(d, 2)?, number(y, 4)?),
+        _ => return None,
+    };
+    (y.len() == 4).then(|| format!("{y}-{:02}-{d:0>2}", m + 1))
+}
+
+/// For a relative URL (`/release/x`, `www.example.org/x`): how to make it absolute.
+fn url_help(text: &str) -> Option<String> {
+    let scheme = text.split_once(':').is_some_and(|(s, _)| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+.-".contains(&b))
+    });
+    if text.is_empty() || scheme || text.contains(char::is_whitespace) {
+        return None;
+    }
+    Some(if let Some(path) = text.strip_prefix("//") {
+        format!("include the scheme: `https://{path}`")
+    } else if text.starts_with('/') {
+        format!("include the scheme and host: `https://example.org{text}`")
+    } else if text
+        .split('/')
+        .next()
+        .is_some_and(|host| host.contains('.'))
+    {
+        format!("include the scheme: `https://{text}`")
+    } else {
+        "include the scheme and host: `https://example.org/…`".to_owned()
+    })
 }
 
 /// The line holding byte `start` (without its line ending or a byte-order mark),

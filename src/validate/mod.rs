@@ -40,7 +40,7 @@ pub fn validate(doc: &Document<'_>, schema: &Schema) -> Report {
     if !doc.has_front_matter() && schema.require_front_matter {
         return Report::from(crate::options::no_front_matter(doc));
     }
-    let value = match doc.value(schema.limits) {
+    let (value, read_errors) = match doc.value(schema.limits) {
         Ok(v) => v,
         Err(e) => return Report::from(e),
     };
@@ -57,10 +57,45 @@ pub fn validate(doc: &Document<'_>, schema: &Schema) -> Report {
         &mut Vec::new(),
         Severity::Error,
     );
-    if run.found.is_empty() {
+    if run.found.is_empty() && read_errors.is_empty() {
         return Report::default();
     }
-    Report::new(position::position(doc, run.found))
+    let mut diagnostics = position::position(doc, run.found);
+    // An error of the reading (a TOML date that does not exist) that a rule found
+    // again at the same place is reported once.
+    for e in read_errors {
+        let d = crate::Diagnostic::from(e);
+        if !diagnostics
+            .iter()
+            .any(|f| f.kind() == d.kind() && f.span() == d.span())
+        {
+            diagnostics.push(d);
+        }
+    }
+    Report::new(diagnostics)
+}
+
+/// Splits `src` and checks its front matter against `schema`: [`validate`] in one
+/// call. A document that cannot be split (an unterminated front matter, say) gives a
+/// report of that one error.
+///
+/// # Examples
+///
+/// ```
+/// use masthead::{Kind, Schema};
+///
+/// let report = masthead::validate_str("---\ntitle: x\n---\n", &Schema::release());
+/// assert_eq!(report.error_count(), 4);
+/// let report = masthead::validate_str("---\ntitle: x\n", &Schema::release());
+/// let kinds: Vec<Kind> = report.iter().map(|d| d.kind()).collect();
+/// assert_eq!(kinds, [Kind::UnterminatedFrontMatter]);
+/// ```
+#[must_use]
+pub fn validate_str(src: &str, schema: &Schema) -> Report {
+    match crate::split(src) {
+        Ok(doc) => validate(&doc, schema),
+        Err(e) => Report::from(e),
+    }
 }
 
 /// Validates `src` against `schema`, then deserializes it: typed metadata, with the
@@ -102,6 +137,7 @@ pub fn from_str_validated<'a, T: Deserialize<'a>>(
     Ok(Validated {
         metadata,
         body: doc.body(),
+        document: doc,
         warnings: report,
     })
 }
@@ -114,6 +150,8 @@ pub struct Validated<'a, T> {
     pub metadata: T,
     /// The body, byte for byte, borrowed from the input.
     pub body: &'a str,
+    /// The whole document, split: spans, fences, [`excerpt`](Document::excerpt).
+    pub document: Document<'a>,
     /// The warnings of validation (no errors).
     pub warnings: Report,
 }
@@ -123,6 +161,7 @@ impl<'a, T> From<Validated<'a, T>> for Parsed<'a, T> {
         Parsed {
             metadata: v.metadata,
             body: v.body,
+            document: v.document,
         }
     }
 }

@@ -96,7 +96,7 @@ fn unexpected(value: &Value<'_>) -> String {
         Value::Seq(_) => "sequence".to_owned(),
         Value::Map(_) => "mapping".to_owned(),
         Value::Null => "null".to_owned(),
-        Value::Str(s) => format!("string `{s}`"),
+        Value::Str(s) => format!("string {}", check::shown(s)),
         other => format!(
             "{} `{}`",
             other
@@ -310,7 +310,7 @@ impl Run {
         let text_or_type = |run: &mut Self, what: &str| -> Option<String> {
             match (&text, value) {
                 (Some(t), _) if t.trim().is_empty() => {
-                    let message = format!("blank value `{t}`, expected {what}");
+                    let message = format!("blank value {}, expected {what}", check::shown(t));
                     run.push(Kind::EmptyValue, sev, path, message, here(ptr));
                     None
                 }
@@ -336,7 +336,10 @@ impl Run {
             Check::Any => {}
             Check::String { non_empty } => match (&text, value) {
                 (Some(t), _) if *non_empty && t.trim().is_empty() => {
-                    let message = format!("blank value `{t}`, expected a non-empty string");
+                    let message = format!(
+                        "blank value {}, expected a non-empty string",
+                        check::shown(t)
+                    );
                     self.push(Kind::EmptyValue, sev, path, message, here(ptr));
                 }
                 (Some(_), _) => {}
@@ -426,7 +429,7 @@ impl Run {
                 } else {
                     let shown = text
                         .as_deref()
-                        .map_or_else(|| unexpected(value), |t| format!("`{t}`"));
+                        .map_or_else(|| unexpected(value), check::shown);
                     let message = format!(
                         "{shown} matches none of: {}",
                         rule.describe().replace(" or ", ", ")

@@ -6,7 +6,7 @@ use serde::de::IgnoredAny;
 use serde::Deserialize;
 
 use super::locate;
-use crate::diagnostic::{raised, Error, Kind};
+use crate::diagnostic::{raised, text, Error, Kind};
 use crate::document::Document;
 use crate::path::{backticked, display_path, missing_field, segments, Segment};
 use crate::span::Span;
@@ -133,6 +133,11 @@ pub(super) fn describe<'a>(
         (Some((start, end)), _) => at(start, end - start),
         (None, Some(m)) => at(m, 0),
         (None, None) => anchor,
+    };
+    let message = if kind == Kind::InvalidType {
+        text::serde_message(&message)
+    } else {
+        message
     };
     Error::new(kind, display_path(&path), message, span)
 }

@@ -135,7 +135,7 @@ fn str_field_rejects_a_scalar_that_must_be_rewritten() {
     assert_eq!((err.path(), err.line(), err.column()), ("title", 2, 8));
     assert_eq!(
         err.to_string(),
-        "field `title`: invalid type: string \"a \\\"b\\\"\", expected a borrowed string at line 2 column 8"
+        "field `title`: invalid type: string `a \"b\"`, expected a borrowed string (a `&str` field cannot hold text that has escapes or folded lines) at line 2 column 8"
     );
 }
 
@@ -515,12 +515,12 @@ fn release_errors_on_named_beehive_samples() {
         ),
         (
             "beehive/releases/2006/01/2006-01-01-30433.md",
-            "field `title`: blank value ``, expected a non-empty string at line 2 column 8",
+            "field `title`: blank value \"\", expected a non-empty string at line 2 column 8",
             "\"\"",
         ),
         (
             "beehive/releases/2022/05/2022-05-13-kua-panuihia-nga-kaupapa-mo-matariki-ahunga-nui.md",
-            "field `portfolios[0]`: invalid type: map, expected a non-empty string at line 8 column 5",
+            "field `portfolios[0]`: invalid type: mapping, expected a non-empty string at line 8 column 5",
             "Māori Crown Relations: Te Arawhiti",
         ),
     ];

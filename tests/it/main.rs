@@ -6,6 +6,7 @@ mod fuzz_replay;
 mod header;
 mod hostile;
 mod messages;
+mod notes;
 mod props;
 mod render;
 mod split;

@@ -341,6 +341,7 @@ error[malformed-url]: field `url`: invalid URL `/relative`: a relative URL, expe
   |
 3 | url: /relative
   |      ^^^^^^^^^
+  = help: include the scheme and host: `https://example.org/relative`
 
 "
     );

@@ -220,7 +220,7 @@ fn typed_positions() {
         ),
         (
             doc(&OK.replace("ministers = [\"A\"]", "ministers = \"A\"")),
-            (Kind::InvalidType, "ministers", 5, 13, "invalid type: string \"A\", expected a non-empty list of strings"),
+            (Kind::InvalidType, "ministers", 5, 13, "invalid type: string `A`, expected a list of non-empty strings"),
         ),
         (
             doc(&OK.replace("[\"B\"]", "[\"B\", 7]")),
@@ -365,4 +365,55 @@ fn write_back_keeps_the_toml_fences() {
         (err.kind(), err.line(), err.column()),
         (Kind::InvalidType, 1, 1)
     );
+}
+
+/// A date that does not exist does not hide the other problems of the block (#16).
+#[test]
+fn a_date_that_does_not_exist_does_not_stop_validation() {
+    let block = OK
+        .replace("date = 2024-05-13", "date = 2024-02-30")
+        .replace("\"https://www.beehive.govt.nz/\"", "\"/release/x\"");
+    let src = format!("+++\n{block}+++\nbody\n");
+    let report = masthead::validate_str(&src, &Schema::release());
+    let found: Vec<_> = report
+        .iter()
+        .map(|d| (d.kind(), d.path(), d.line(), d.column(), d.message()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Kind::MalformedDate, "date", 3, 8, "invalid date `2024-02-30`: 2024-02 has 29 days"),
+            (
+                Kind::MalformedUrl,
+                "url",
+                4,
+                7,
+                "invalid URL `/release/x`: a relative URL, expected an absolute one such as `https://example.org/page`"
+            ),
+        ]
+    );
+    // A bad date in a field no rule checks is still reported, once per date, and a
+    // date-time too; the rest of the block is read as written.
+    let src = "+++\ntitle = \"\"\nupdated = 2024-13-01\nseen = 2023-02-29T10:00:00Z\n+++\n";
+    let schema = Schema::new().required("title", masthead::Rule::string().non_empty());
+    let report = masthead::validate_str(src, &schema);
+    let found: Vec<_> = report
+        .iter()
+        .map(|d| (d.kind(), d.path(), d.line(), &src[d.span().range()]))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Kind::EmptyValue, "title", 2, "\"\""),
+            (Kind::MalformedDate, "updated", 3, "2024-13-01"),
+            (Kind::MalformedDate, "seen", 4, "2023-02-29T10:00:00Z"),
+        ]
+    );
+    // Typed parsing still stops at the first.
+    let err = masthead::from_str::<Release>(&format!("+++\n{block}+++\n")).unwrap_err();
+    assert_eq!(err.kind(), Kind::MalformedDate);
+    // Other syntax errors stop validation as before.
+    let report = masthead::validate_str("+++\ndate = 2024-02-30\nx = [\n+++\n", &Schema::any());
+    let kinds: Vec<Kind> = report.iter().map(|d| d.kind()).collect();
+    assert_eq!(kinds, [Kind::TomlSyntax]);
 }

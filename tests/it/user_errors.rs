@@ -85,7 +85,7 @@ fn serdes_own_errors_raised_by_the_caller_keep_their_kinds() {
         assert_eq!(err.kind(), Kind::InvalidType, "{src:?}");
         assert_eq!(
             err.message(),
-            "invalid value: string \"bad\", expected a good value"
+            "invalid value: string `bad`, expected a good value"
         );
         let err = user_error::<4>(src);
         assert_eq!(err.kind(), Kind::MissingField, "{src:?}");

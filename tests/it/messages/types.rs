@@ -32,7 +32,7 @@ fn invalid_type() {
             "title",
             (2, 8, 11),
             "{a: 1}",
-            "field `title`: invalid type: map, expected a string at line 2 column 8",
+            "field `title`: invalid type: mapping, expected a string at line 2 column 8",
         ),
         // A scalar for a Vec.
         case(
@@ -42,7 +42,7 @@ fn invalid_type() {
             "tags",
             (2, 7, 10),
             "rust",
-            "field `tags`: invalid type: string \"rust\", expected a sequence at line 2 column 7",
+            "field `tags`: invalid type: string `rust`, expected a list at line 2 column 7",
         ),
         // The root is a list or a scalar where a struct is expected.
         case(
@@ -70,7 +70,7 @@ fn invalid_type() {
             "",
             (2, 1, 4),
             "just a scalar",
-            "invalid type: string \"just a scalar\", expected struct Meta at line 2 column 1",
+            "invalid type: string `just a scalar`, expected struct Meta at line 2 column 1",
         ),
         case(
             meta,
@@ -98,7 +98,7 @@ fn invalid_type() {
             "author",
             (2, 9, 12),
             "Jane",
-            "field `author`: invalid type: string \"Jane\", expected struct Author at line 2 column 9",
+            "field `author`: invalid type: string `Jane`, expected struct Author at line 2 column 9",
         ),
         // Release: a scalar for a list, and the unquoted colon of four real releases
         // (`- Māori Crown Relations: Te Arawhiti` is a mapping).
@@ -112,7 +112,7 @@ fn invalid_type() {
             "ministers",
             (5, 12, 94),
             "Hon Nicola Willis",
-            "field `ministers`: invalid type: string \"Hon Nicola Willis\", expected a non-empty list of strings at line 5 column 12",
+            "field `ministers`: invalid type: string `Hon Nicola Willis`, expected a list of non-empty strings at line 5 column 12",
         ),
         case(
             release,
@@ -121,7 +121,7 @@ fn invalid_type() {
             "portfolios[0]",
             (8, 5, 132),
             "Māori Crown Relations: Te Arawhiti",
-            "field `portfolios[0]`: invalid type: map, expected a non-empty string at line 8 column 5",
+            "field `portfolios[0]`: invalid type: mapping, expected a non-empty string at line 8 column 5",
         ),
     ];
     for c in &cases {
@@ -262,7 +262,7 @@ fn empty_value() {
             "title",
             (2, 8, 11),
             "\"\"",
-            "field `title`: blank value ``, expected a non-empty string at line 2 column 8",
+            "field `title`: blank value \"\", expected a non-empty string at line 2 column 8",
         ),
         case(
             release,
@@ -271,7 +271,7 @@ fn empty_value() {
             "title",
             (2, 8, 11),
             "\"  \"",
-            "field `title`: blank value `  `, expected a non-empty string at line 2 column 8",
+            "field `title`: blank value \"  \", expected a non-empty string at line 2 column 8",
         ),
         case(
             release,
@@ -304,7 +304,7 @@ fn empty_value() {
             "ministers[0]",
             (6, 5, 98),
             "\"\"",
-            "field `ministers[0]`: blank value ``, expected a non-empty string at line 6 column 5",
+            "field `ministers[0]`: blank value \"\", expected a non-empty string at line 6 column 5",
         ),
         case(
             release,

@@ -108,7 +108,7 @@ fn empty_value() {
     check("---\ntitle: null\n---\n", &title(), &[(EmptyValue, E, "title", 2, 8, NULL, "null")]);
     check("---\ntitle: \"\"\n---\n", &title(), &[(EmptyValue, E, "title", 2, 8, BLANK, "\"\"")]);
     check("---\ntitle: '  '\n---\n", &title(),
-        &[(EmptyValue, E, "title", 2, 8, "blank value `  `, expected a non-empty string", "'  '")]);
+        &[(EmptyValue, E, "title", 2, 8, "blank value \"  \", expected a non-empty string", "'  '")]);
     // A block scalar of blank lines: its indicator.
     check("---\ntitle: |\n  \n\n---\n", &title(), &[(EmptyValue, E, "title", 2, 8, BLANK, "|")]);
     check("---\nministers: []\n---\n", &ministers(),
@@ -119,7 +119,7 @@ fn empty_value() {
     check("---\nministers:\n  - A\n  - ''\n---\n", &ministers(), &[(EmptyValue, E, "ministers[1]", 4, 5, BLANK, "''")]);
     check("---\nministers:\n---\n", &ministers(),
         &[(EmptyValue, E, "ministers", 2, 1, "null value, expected a list of non-empty strings", "ministers")]);
-    check("---\nurl: ''\n---\n", &web_url(), &[(EmptyValue, E, "url", 2, 6, "blank value ``, expected a URL", "''")]);
+    check("---\nurl: ''\n---\n", &web_url(), &[(EmptyValue, E, "url", 2, 6, "blank value \"\", expected a URL", "''")]);
     // An optional field may be null.
     check("---\nattachments:\n---\n", &Schema::new().optional("attachments", Rule::list(Rule::url())), &[]);
 }

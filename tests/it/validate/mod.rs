@@ -185,5 +185,5 @@ const UNTERMINATED: &str =
 const NOT_A_DATE: &str = "expected `YYYY-MM-DD` or an RFC 3339 date-time";
 const MONTH_13: &str = "invalid date `2024-13-45`: month 13 is out of range";
 const NULL: &str = "null value, expected a non-empty string";
-const BLANK: &str = "blank value ``, expected a non-empty string";
+const BLANK: &str = "blank value \"\", expected a non-empty string";
 const SEQ: &str = "invalid type: sequence, expected a string";
