@@ -29,3 +29,4 @@ portfolios:
 
 Foreign Minister Winston Peters has today expressed regret ...
 ";
+mod suite_findings;
