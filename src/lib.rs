@@ -369,6 +369,23 @@ pub fn compose<T: Serialize + ?Sized>(
     write::compose(metadata, body, format)
 }
 
+#[doc = include_str!("diagnostic/kinds/index.md")]
+#[doc = include_str!("diagnostic/kinds/no-front-matter.md")]
+#[doc = include_str!("diagnostic/kinds/unterminated-front-matter.md")]
+#[doc = include_str!("diagnostic/kinds/yaml-syntax.md")]
+#[doc = include_str!("diagnostic/kinds/invalid-type.md")]
+#[doc = include_str!("diagnostic/kinds/missing-field.md")]
+#[doc = include_str!("diagnostic/kinds/empty-value.md")]
+#[doc = include_str!("diagnostic/kinds/malformed-date.md")]
+#[doc = include_str!("diagnostic/kinds/malformed-url.md")]
+#[doc = include_str!("diagnostic/kinds/duplicate-key.md")]
+#[doc = include_str!("diagnostic/kinds/unknown-field.md")]
+#[doc = include_str!("diagnostic/kinds/invalid-utf8.md")]
+#[doc = include_str!("diagnostic/kinds/limit-exceeded.md")]
+#[doc = include_str!("diagnostic/kinds/toml-syntax.md")]
+#[doc = include_str!("diagnostic/kinds/io-error.md")]
+pub mod kinds {}
+
 /// Internal hooks for the fuzz crate (the `__fuzzing` feature); not part of the API.
 #[cfg(feature = "__fuzzing")]
 #[doc(hidden)]

@@ -29,4 +29,5 @@ portfolios:
 
 Foreign Minister Winston Peters has today expressed regret ...
 ";
+mod kinds;
 mod suite_findings;
