@@ -19,6 +19,9 @@ pub(crate) fn parse(text: &str) -> Option<Node> {
     })
 }
 
+/// The longest flow text kept for a value (see [`Flow`]).
+const MAX_FLOW: usize = 1 << 16;
+
 /// A collection being read: its node, the key read for its next entry (in a
 /// mapping), and its value as flow text when a key or an anchor needs it.
 struct Open {
@@ -137,16 +140,23 @@ fn parse_as_is(text: &str) -> Option<Node> {
         let Some(open) = stack.last_mut() else {
             return Some(done);
         };
-        // The value as the parent's flow text shows it.
-        if let (Some(flow), Some(v)) = (&mut open.value, &value) {
+        // The value as the parent's flow text shows it. Past `MAX_FLOW` bytes (aliases
+        // replayed in anchored collections), or without the child's value, the
+        // parent has none: such keys are not compared.
+        if let Some(flow) = &mut open.value {
             let sep = match (&open.node.kind, &open.pending) {
                 (NodeKind::Map(_), Some(_)) => ": ",
                 (NodeKind::Map(entries), None) if entries.is_empty() => "",
                 (NodeKind::Seq(items), _) if items.is_empty() => "",
                 _ => ", ",
             };
-            flow.push_str(sep);
-            flow.push_str(&v.text);
+            match &value {
+                Some(v) if flow.len() + sep.len() + v.text.len() <= MAX_FLOW => {
+                    flow.push_str(sep);
+                    flow.push_str(&v.text);
+                }
+                _ => open.value = None,
+            }
         }
         match &mut open.node.kind {
             NodeKind::Seq(items) => items.push(done),
@@ -281,5 +291,24 @@ mod tests {
         let root = parse(text).unwrap();
         let dups: Vec<usize> = root.entries(&[], "a").map(|e| e.key_node.start).collect();
         assert_eq!(dups, [0, 10]);
+    }
+
+    #[test]
+    fn replayed_aliases_keep_flow_text_bounded() {
+        // Without a bound, the flow text of `e` would be 100^5 scalars (30 GB).
+        let mut text = format!("a: &a [{}]\n", vec!["x"; 100].join(", "));
+        for (name, prev) in [("b", "a"), ("c", "b"), ("d", "c"), ("e", "d")] {
+            let items = vec![format!("*{prev}"); 100].join(", ");
+            text.push_str(&format!("{name}: &{name} [{items}]\n"));
+        }
+        text.push_str("? *e\n: 1\n? [x]\n: 2\n? [x]\n: 3\n");
+        let root = parse(&text).unwrap();
+        let NodeKind::Map(entries) = &root.kind else {
+            panic!("{root:?}")
+        };
+        assert_eq!(entries.len(), 8);
+        assert_eq!(entries[5].key_value, None, "past the bound, no flow text");
+        assert_eq!(entries[6].key_value.as_deref(), Some("[x]"));
+        assert_eq!(entries[7].key_value.as_deref(), Some("[x]"));
     }
 }
