@@ -90,7 +90,9 @@
 //! block: the byte offset is 0-based into the whole input, byte-order mark included;
 //! the line and column are 1-based, lines end at LF, columns count characters, and
 //! the byte-order mark is not a column. A missing field points at the opening fence;
-//! a repeated key at its second occurrence.
+//! a repeated key at its second occurrence (keys written as collections, `[a, b]`,
+//! are compared as values, aliases resolved); a value at its start, which for a
+//! block scalar (`|`, `>`) is the indicator, as in serde_yaml's errors.
 //!
 //! ```
 //! let src = "\u{feff}---\r\ntitle: Budget\r\ndate: 2024-02-30\r\n---\r\n";
@@ -164,11 +166,34 @@
 //! and plain, single- and double-quoted scalars on one line, with comments and blank
 //! lines. It declines anything else (anchors, aliases, tags, block scalars, flow
 //! mappings, multi-line scalars, explicit keys, directives, tabs), and any block it
-//! declines or any error at all goes to serde_yaml, so every result is the same
-//! as serde_yaml's, errors and positions included: the same values for every `T`,
-//! the same borrowed strings. It takes 55,166 of the 55,167 blocks of the release
-//! archive, and [`from_str`] into a [`Release`] costs a fifth of what serde_yaml alone
-//! costs on the already split block (15.1 k instructions against 81.4 k).
+//! declines or any error at all goes to serde_yaml. What is the same as serde_yaml
+//! alone on the block, exactly:
+//!
+//! - the value, for every `T` that the block deserializes into: the same null,
+//!   boolean, number and string resolution, the same borrowed strings;
+//! - an error's kind, message and position, whenever the block is valid YAML, or
+//!   serde_yaml's own first error is a syntax error. (Positions are in the whole
+//!   document, and a repeated key that serde_yaml lets a map keep is an error, see
+//!   *Errors and positions*.)
+//!
+//! What is deliberately better: serde_yaml reads a block only as far as `T` asks, so
+//! on a block that is not YAML it may stop at a type error before it meets the
+//! syntax error. The crate reports the syntax error, [`Kind::YamlSyntax`], wherever
+//! in the block it is, with serde_yaml's own message and position for it.
+//!
+//! ```
+//! use std::collections::BTreeMap;
+//!
+//! // serde_yaml alone stops at `n`, which is not a `u32`; the list is never closed.
+//! let src = "---\nn: x\nlist: [a, b\n---\n";
+//! let err = masthead::from_str::<BTreeMap<String, u32>>(src).unwrap_err();
+//! assert_eq!(err.kind(), masthead::Kind::YamlSyntax);
+//! assert!(err.message().starts_with("invalid YAML: "));
+//! ```
+//!
+//! The fast path takes 55,166 of the 55,167 blocks of the release archive, and
+//! [`from_str`] into a [`Release`] costs a fifth of what serde_yaml alone costs on the
+//! already split block (15.1 k instructions against 81.4 k).
 //!
 //! # Limits
 //!
@@ -352,6 +377,23 @@ pub fn compose<T: Serialize + ?Sized>(
 ) -> Result<String, Error> {
     write::compose(metadata, body, format)
 }
+
+#[doc = include_str!("diagnostic/kinds/index.md")]
+#[doc = include_str!("diagnostic/kinds/no-front-matter.md")]
+#[doc = include_str!("diagnostic/kinds/unterminated-front-matter.md")]
+#[doc = include_str!("diagnostic/kinds/yaml-syntax.md")]
+#[doc = include_str!("diagnostic/kinds/invalid-type.md")]
+#[doc = include_str!("diagnostic/kinds/missing-field.md")]
+#[doc = include_str!("diagnostic/kinds/empty-value.md")]
+#[doc = include_str!("diagnostic/kinds/malformed-date.md")]
+#[doc = include_str!("diagnostic/kinds/malformed-url.md")]
+#[doc = include_str!("diagnostic/kinds/duplicate-key.md")]
+#[doc = include_str!("diagnostic/kinds/unknown-field.md")]
+#[doc = include_str!("diagnostic/kinds/invalid-utf8.md")]
+#[doc = include_str!("diagnostic/kinds/limit-exceeded.md")]
+#[doc = include_str!("diagnostic/kinds/toml-syntax.md")]
+#[doc = include_str!("diagnostic/kinds/io-error.md")]
+pub mod kinds {}
 
 /// Internal hooks for the fuzz crate (the `__fuzzing` feature); not part of the API.
 #[cfg(feature = "__fuzzing")]

@@ -286,6 +286,7 @@ fn table_node(table: &DeTable<'_>) -> NodeKind {
                 let Range { start, end } = k.span();
                 Entry {
                     key: Some(k.get_ref().to_string()),
+                    key_value: None,
                     key_node: Node {
                         start,
                         end,

@@ -20,10 +20,13 @@ pub(crate) enum NodeKind {
     Map(Vec<Entry>),
 }
 
-/// A key and its value. `key` is the key's text when it is a scalar.
+/// A key and its value. `key` is the key's text when it is a scalar (or an alias of
+/// one); `key_value` is the value of a key written as a collection (or an alias of
+/// one), as flow text with scalars quoted (`["a", "b"]`), to compare such keys.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Entry {
     pub(crate) key: Option<String>,
+    pub(crate) key_value: Option<String>,
     pub(crate) key_node: Node,
     pub(crate) value: Node,
 }

@@ -5,7 +5,7 @@ use std::ffi::OsString;
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 
-use masthead::Schema;
+use masthead::{Kind, Schema};
 
 /// What `--help` prints: the whole contract, kept in step with the code by hand.
 pub(crate) const HELP: &str = "\
@@ -37,6 +37,11 @@ OPTIONS:
                        not reported, and a header error has no source snippet.
                        Without it (the default) whole files are read and a file
                        that is not UTF-8 anywhere is an invalid-utf8 error.
+    --explain KIND     print the error index's entry for KIND and exit: what it
+                       means, a minimal document that produces it, the report
+                       for it, and how to fix it (the text of
+                       masthead::Kind::explain, Markdown); no PATH is needed.
+                       An unknown KIND is a usage error that lists the kinds.
     --color WHEN       auto (default: when stdout is a terminal), always, never
     -j, --jobs N       documents checked at once (default: twice the number of
                        cores, so that reading files overlaps checking them)
@@ -54,14 +59,26 @@ OUTPUT:
     gets its record.
 
 EXIT STATUS:
-    0  every document is valid (warnings allowed)
+    0  every document is valid (warnings allowed); --help; --explain KIND
     1  at least one document has an error
-    2  usage error, or a file or folder could not be read
+    2  usage error (an unknown --explain KIND too), or a file or folder could
+       not be read
 ";
 
 /// The one line printed after a usage error, on stderr.
 pub(crate) const USAGE: &str =
-    "usage: lint [--schema any|release] [--json] [--color WHEN] PATH... (see --help)";
+    "usage: lint [--schema any|release] [--json] [--color WHEN] PATH... | --explain KIND (see --help)";
+
+/// What the command line asks for.
+#[derive(Debug)]
+pub(crate) enum Command {
+    /// `--help`.
+    Help,
+    /// `--explain KIND`.
+    Explain(Kind),
+    /// Check the paths.
+    Check(Args),
+}
 
 #[derive(Debug)]
 pub(crate) struct Args {
@@ -73,9 +90,9 @@ pub(crate) struct Args {
     pub(crate) paths: Vec<PathBuf>,
 }
 
-/// The arguments after the program's name: `Ok(None)` for `--help`, `Err` with the
-/// message of a usage error.
-pub(crate) fn parse_args(raw: impl IntoIterator<Item = OsString>) -> Result<Option<Args>, String> {
+/// The arguments after the program's name, or `Err` with the message of a usage
+/// error.
+pub(crate) fn parse_args(raw: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
     let mut schema = Schema::any();
     let mut json = false;
     let mut header_only = false;
@@ -101,7 +118,17 @@ pub(crate) fn parse_args(raw: impl IntoIterator<Item = OsString>) -> Result<Opti
                 .ok_or_else(|| format!("{name} needs a value"))
         };
         match flag.as_str() {
-            "-h" | "--help" => return Ok(None),
+            "-h" | "--help" => return Ok(Command::Help),
+            "--explain" => {
+                let name = value("--explain")?;
+                return Kind::from_name(&name).map(Command::Explain).ok_or_else(|| {
+                    let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+                    format!(
+                        "unknown kind `{name}`, expected one of: {}",
+                        names.join(", ")
+                    )
+                });
+            }
             "--json" if inline.is_none() => json = true,
             "--header-only" if inline.is_none() => header_only = true,
             "--schema" => {
@@ -142,7 +169,7 @@ pub(crate) fn parse_args(raw: impl IntoIterator<Item = OsString>) -> Result<Opti
     if paths.is_empty() {
         return Err("no PATH given".to_owned());
     }
-    Ok(Some(Args {
+    Ok(Command::Check(Args {
         schema,
         json,
         header_only,
@@ -157,7 +184,37 @@ mod tests {
     use super::*;
 
     fn args(list: &[&str]) -> Result<Option<Args>, String> {
-        parse_args(list.iter().map(OsString::from))
+        parse_args(list.iter().map(OsString::from)).map(|c| match c {
+            Command::Check(args) => Some(args),
+            _ => None,
+        })
+    }
+
+    #[test]
+    fn explain() {
+        let explain = |list: &[&str]| match parse_args(list.iter().map(OsString::from)) {
+            Ok(Command::Explain(kind)) => Ok(kind),
+            Ok(other) => panic!("{other:?}"),
+            Err(e) => Err(e),
+        };
+        assert_eq!(
+            explain(&["--explain", "duplicate-key"]),
+            Ok(Kind::DuplicateKey)
+        );
+        assert_eq!(explain(&["--explain=io-error"]), Ok(Kind::Io));
+        assert_eq!(
+            explain(&["--explain"]),
+            Err("--explain needs a value".to_owned())
+        );
+        let unknown = explain(&["--explain", "nope"]).unwrap_err();
+        assert!(unknown.starts_with("unknown kind `nope`, expected one of: no-front-matter, "));
+        for kind in Kind::ALL {
+            assert!(unknown.contains(kind.as_str()), "{unknown}");
+        }
+        assert!(matches!(
+            parse_args(["--help"].map(OsString::from)),
+            Ok(Command::Help)
+        ));
     }
 
     #[test]

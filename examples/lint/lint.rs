@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 
 use masthead::Renderer;
 
-use crate::args::{parse_args, HELP, USAGE};
+use crate::args::{parse_args, Args, Command, HELP, USAGE};
 use crate::check::{check_all, Linter};
 use crate::output::Summary;
 use crate::walk::inputs;
@@ -35,15 +35,12 @@ use crate::walk::inputs;
 const CHUNK: usize = 512;
 
 fn main() -> ExitCode {
-    let args = match parse_args(std::env::args_os().skip(1)) {
-        Ok(Some(args)) => args,
-        Ok(None) => {
-            print!("{HELP}");
-            return ExitCode::SUCCESS;
-        }
-        Err(message) => {
-            eprintln!("lint: {message}\n{USAGE}");
-            return ExitCode::from(2);
+    let args = match immediate(parse_args(std::env::args_os().skip(1))) {
+        Ok(args) => args,
+        Err((status, out, err)) => {
+            print!("{out}");
+            eprint!("{err}");
+            return ExitCode::from(status);
         }
     };
     let started = Instant::now();
@@ -101,6 +98,17 @@ fn main() -> ExitCode {
     ExitCode::from(summary.status())
 }
 
+/// The arguments to check with, or what to print at once (stdout, stderr) and the
+/// exit status: for `--help`, `--explain KIND` and usage errors.
+fn immediate(parsed: Result<Command, String>) -> Result<Args, (u8, String, String)> {
+    match parsed {
+        Ok(Command::Check(args)) => Ok(args),
+        Ok(Command::Help) => Err((0, HELP.to_owned(), String::new())),
+        Ok(Command::Explain(kind)) => Err((0, kind.explain().to_owned(), String::new())),
+        Err(message) => Err((2, String::new(), format!("lint: {message}\n{USAGE}\n"))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
@@ -111,6 +119,35 @@ mod tests {
 
     fn samples() -> PathBuf {
         PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../releases"))
+    }
+
+    #[test]
+    fn explain_prints_the_index_entry_or_lists_the_kinds() {
+        let run = |list: &[&str]| {
+            immediate(parse_args(list.iter().map(std::ffi::OsString::from))).unwrap_err()
+        };
+        for kind in masthead::Kind::ALL {
+            let (status, out, err) = run(&["--explain", kind.as_str()]);
+            assert_eq!(
+                (status, out.as_str(), err.as_str()),
+                (0, kind.explain(), "")
+            );
+            assert!(out.starts_with(&format!("# `{kind}`\n")));
+        }
+        let (status, out, err) = run(&["--explain", "yaml"]);
+        assert_eq!((status, out.as_str()), (2, ""));
+        assert!(
+            err.starts_with("lint: unknown kind `yaml`, expected one of: no-front-matter, "),
+            "{err}"
+        );
+        assert!(
+            err.contains(", toml-syntax, io-error\nusage: lint "),
+            "{err}"
+        );
+        let (status, out, _) = run(&["--help"]);
+        assert_eq!(status, 0);
+        assert!(out.contains("--explain KIND"));
+        assert_eq!(run(&["--explain"]).0, 2);
     }
 
     #[test]

@@ -9,7 +9,8 @@ use crate::span::{Location, Span};
 /// What went wrong, as a stable, machine-readable kind.
 ///
 /// Each kind has a kebab-case name, [`Kind::as_str`], that is printed wherever kinds
-/// are printed (diagnostics, JSON output) and never changes.
+/// are printed (diagnostics, JSON output) and never changes. Every kind has an entry
+/// in the error index, [`kinds`](crate::kinds), also given by [`Kind::explain`].
 ///
 /// A kind says where an error arose, not what its message reads like: an error
 /// raised by your own `Deserialize` impl is [`Kind::InvalidType`] (or
@@ -104,6 +105,63 @@ impl Kind {
             Kind::TomlSyntax => "toml-syntax",
             Kind::Io => "io-error",
         }
+    }
+
+    /// The kind's entry in the error index ([`kinds`](crate::kinds)): what it means, a
+    /// minimal document that produces it, exactly what [`Renderer`](crate::Renderer)
+    /// prints for it, and how to fix it, as Markdown. `lint --explain KIND` prints it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use masthead::{Kind, Renderer, Report, Schema};
+    ///
+    /// let text = Kind::MalformedDate.explain();
+    /// assert!(text.starts_with("# `malformed-date`\n"));
+    ///
+    /// // The rendering in the entry is what the crate prints for its example.
+    /// let src = "---\ntitle: Budget 2024\ndate: 2024-02-30\n\
+    ///            url: https://www.beehive.govt.nz/release/budget-2024\n\
+    ///            ministers: [Nicola Willis]\nportfolios: [Finance]\n---\n";
+    /// let report = masthead::validate(&masthead::split(src)?, &Schema::release());
+    /// let shown = Renderer::new().render_report(&report, "post.md", src);
+    /// assert!(text.contains(shown.trim_end()));
+    /// # Ok::<(), masthead::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn explain(self) -> &'static str {
+        match self {
+            Kind::NoFrontMatter => include_str!("kinds/no-front-matter.md"),
+            Kind::UnterminatedFrontMatter => include_str!("kinds/unterminated-front-matter.md"),
+            Kind::YamlSyntax => include_str!("kinds/yaml-syntax.md"),
+            Kind::InvalidType => include_str!("kinds/invalid-type.md"),
+            Kind::MissingField => include_str!("kinds/missing-field.md"),
+            Kind::EmptyValue => include_str!("kinds/empty-value.md"),
+            Kind::MalformedDate => include_str!("kinds/malformed-date.md"),
+            Kind::MalformedUrl => include_str!("kinds/malformed-url.md"),
+            Kind::DuplicateKey => include_str!("kinds/duplicate-key.md"),
+            Kind::UnknownField => include_str!("kinds/unknown-field.md"),
+            Kind::InvalidUtf8 => include_str!("kinds/invalid-utf8.md"),
+            Kind::LimitExceeded => include_str!("kinds/limit-exceeded.md"),
+            Kind::TomlSyntax => include_str!("kinds/toml-syntax.md"),
+            Kind::Io => include_str!("kinds/io-error.md"),
+        }
+    }
+
+    /// The kind named `name` ([`Kind::as_str`]), if there is one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use masthead::Kind;
+    ///
+    /// assert_eq!(Kind::from_name("duplicate-key"), Some(Kind::DuplicateKey));
+    /// assert_eq!(Kind::from_name("io-error"), Some(Kind::Io));
+    /// assert_eq!(Kind::from_name("DuplicateKey"), None);
+    /// ```
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == name)
     }
 }
 

@@ -70,7 +70,12 @@ pub(super) fn describe<'a>(
     // serde_yaml prefixes the path it knows, which may stop short of ours: an error
     // raised for a null entry names the sequence (`ministers: …`), not the entry.
     for len in (1..=path.len()).rev() {
-        if let Some(rest) = message.strip_prefix(&format!("{}: ", display_path(&path[..len]))) {
+        // A path from a root sequence reads `.[0]` in serde_yaml's messages.
+        let shown = display_path(&path[..len]);
+        let rest = message
+            .strip_prefix(&format!("{shown}: "))
+            .or_else(|| message.strip_prefix(&format!(".{shown}: ")));
+        if let Some(rest) = rest {
             message = rest.to_owned();
             break;
         }
@@ -95,6 +100,13 @@ pub(super) fn describe<'a>(
             }
         };
         return missing_field(path, field, span);
+    }
+    // serde_yaml's own `Value` names no key for a repeated key it cannot print
+    // (`duplicate entry in YAML map`, a key written as a sequence, say): find it.
+    if message.starts_with("duplicate entry") && block.is_some() {
+        if let Some(err) = super::duplicate_key(doc, text) {
+            return err;
+        }
     }
     let duplicate = backticked(&message, "duplicate field `").or_else(|| quoted_key(&message));
     if let Some(key) = duplicate {

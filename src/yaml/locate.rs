@@ -2,9 +2,9 @@
 //! only to point at a problem (serde_yaml has no positions for values it read fine, nor
 //! for repeated keys). It never judges a block: text saphyr cannot read has no tree.
 
-use std::borrow::Cow;
+use std::collections::HashMap;
 
-use saphyr_parser::{Event, Parser};
+use saphyr_parser::{Event, Parser, ScalarStyle};
 
 use crate::tree::{Entry, Node, NodeKind};
 
@@ -19,6 +19,18 @@ pub(crate) fn parse(text: &str) -> Option<Node> {
     })
 }
 
+/// The longest flow text kept for a value (see [`Flow`]).
+const MAX_FLOW: usize = 1 << 16;
+
+/// A collection being read: its node, the key read for its next entry (in a
+/// mapping), and its value as flow text when a key or an anchor needs it.
+struct Open {
+    node: Node,
+    pending: Option<(Node, Option<Flow>)>,
+    anchor: usize,
+    value: Option<String>,
+}
+
 fn parse_as_is(text: &str) -> Option<Node> {
     // saphyr counts characters; map character indexes to byte offsets.
     let bytes_at: Vec<usize> = text
@@ -28,50 +40,79 @@ fn parse_as_is(text: &str) -> Option<Node> {
         .collect();
     let byte = |char_index: usize| bytes_at.get(char_index).copied().unwrap_or(text.len());
     let mut parser = Parser::new_from_str(text);
-    let mut stack: Vec<(Node, Option<Node>)> = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    // The value (as flow text) of each anchored node that a key may repeat.
+    let mut anchored: HashMap<usize, Flow> = HashMap::new();
     while let Some(event) = parser.next_event() {
         let (event, span) = event.ok()?;
         let (start, end) = (byte(span.start.index()), byte(span.end.index()));
-        let done = match event {
-            // A block scalar (`|`, `>`) runs to the next token: leave out the line
-            // breaks and blank lines it swallowed.
-            Event::Scalar(..) => Node {
-                start,
-                end: start
+        // Whether the node that starts here is a key, or inside one, or anchored:
+        // only then is its value kept, to compare keys written as collections.
+        let wanted = |stack: &[Open], anchor: usize| {
+            anchor != 0
+                || stack.last().is_some_and(|o| {
+                    o.value.is_some()
+                        || (matches!(o.node.kind, NodeKind::Map(_)) && o.pending.is_none())
+                })
+        };
+        let (done, value) = match event {
+            Event::Scalar(value, style, anchor, _) => {
+                let content_end = start
                     + text[start..end]
                         .trim_end_matches([' ', '\t', '\r', '\n'])
-                        .len(),
-                kind: NodeKind::Scalar,
-            },
-            Event::Alias(_) => Node {
-                start,
-                end,
-                kind: NodeKind::Alias,
-            },
-            Event::SequenceStart(..) => {
-                stack.push((
-                    Node {
-                        start,
-                        end,
-                        kind: NodeKind::Seq(Vec::new()),
-                    },
-                    None,
-                ));
-                continue;
+                        .len();
+                // A block scalar (`|`, `>`) starts at its indicator, where serde_yaml
+                // points; saphyr starts it at its content. Its end leaves out the
+                // line breaks and blank lines it swallowed.
+                let start = if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
+                    block_indicator(text, start).unwrap_or(start)
+                } else {
+                    start
+                };
+                let node = Node {
+                    start,
+                    end: content_end.max(start),
+                    kind: NodeKind::Scalar,
+                };
+                let value = wanted(&stack, anchor).then(|| Flow {
+                    text: flow_scalar(&value),
+                    scalar: Some(value.into_owned()),
+                });
+                if let (Some(v), true) = (&value, anchor != 0) {
+                    anchored.insert(anchor, v.clone());
+                }
+                (node, value)
             }
-            Event::MappingStart(..) => {
-                stack.push((
-                    Node {
-                        start,
-                        end,
-                        kind: NodeKind::Map(Vec::new()),
-                    },
-                    None,
-                ));
+            Event::Alias(id) => (
+                Node {
+                    start,
+                    end,
+                    kind: NodeKind::Alias,
+                },
+                anchored.get(&id).cloned(),
+            ),
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                let kind = if matches!(event, Event::SequenceStart(..)) {
+                    NodeKind::Seq(Vec::new())
+                } else {
+                    NodeKind::Map(Vec::new())
+                };
+                let value = wanted(&stack, anchor).then(String::new);
+                stack.push(Open {
+                    node: Node { start, end, kind },
+                    pending: None,
+                    anchor,
+                    value,
+                });
                 continue;
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                let (mut node, _) = stack.pop()?;
+                let Open {
+                    mut node,
+                    anchor,
+                    value,
+                    ..
+                } = stack.pop()?;
                 // A flow collection ends at its `]` or `}`; a block one at the end of
                 // its last entry, not at the next token, which may come after
                 // comments and blank lines.
@@ -81,44 +122,142 @@ fn parse_as_is(text: &str) -> Option<Node> {
                     node.last_child_end().unwrap_or(node.end)
                 }
                 .max(node.start);
-                node
+                let value = value.map(|v| Flow {
+                    text: match node.kind {
+                        NodeKind::Seq(_) => format!("[{v}]"),
+                        _ => format!("{{{v}}}"),
+                    },
+                    scalar: None,
+                });
+                if let (Some(v), true) = (&value, anchor != 0) {
+                    anchored.insert(anchor, v.clone());
+                }
+                (node, value)
             }
             Event::DocumentEnd | Event::StreamEnd => return None,
             Event::StreamStart | Event::DocumentStart(_) | Event::Nothing => continue,
         };
-        let key_text =
-            |n: &Node| (n.kind == NodeKind::Scalar).then(|| scalar_text(&text[n.start..n.end]));
-        match stack.last_mut() {
-            None => return Some(done),
-            Some((parent, pending)) => match &mut parent.kind {
-                NodeKind::Seq(items) => items.push(done),
-                NodeKind::Map(entries) => match pending.take() {
-                    None => *pending = Some(done),
-                    Some(key_node) => entries.push(Entry {
-                        key: key_text(&key_node).map(Cow::into_owned),
+        let Some(open) = stack.last_mut() else {
+            return Some(done);
+        };
+        // The value as the parent's flow text shows it. Past `MAX_FLOW` bytes (aliases
+        // replayed in anchored collections), or without the child's value, the
+        // parent has none: such keys are not compared.
+        if let Some(flow) = &mut open.value {
+            let sep = match (&open.node.kind, &open.pending) {
+                (NodeKind::Map(_), Some(_)) => ": ",
+                (NodeKind::Map(entries), None) if entries.is_empty() => "",
+                (NodeKind::Seq(items), _) if items.is_empty() => "",
+                _ => ", ",
+            };
+            match &value {
+                Some(v) if flow.len() + sep.len() + v.text.len() <= MAX_FLOW => {
+                    flow.push_str(sep);
+                    flow.push_str(&v.text);
+                }
+                _ => open.value = None,
+            }
+        }
+        match &mut open.node.kind {
+            NodeKind::Seq(items) => items.push(done),
+            NodeKind::Map(entries) => match open.pending.take() {
+                None => open.pending = Some((done, value)),
+                Some((key_node, key_value)) => {
+                    // A scalar key, or an alias of one, is its value.
+                    let (key, key_value) = match key_value.map(Flow::into_key) {
+                        Some(Key::Scalar(k)) => (Some(k), None),
+                        Some(Key::Collection(v)) => (None, Some(v)),
+                        None => (None, None),
+                    };
+                    entries.push(Entry {
+                        key,
+                        key_value,
                         key_node,
                         value: done,
-                    }),
-                },
-                NodeKind::Scalar | NodeKind::Alias => return None,
+                    });
+                }
             },
+            NodeKind::Scalar | NodeKind::Alias => return None,
         }
     }
     None
 }
 
-/// The text of a scalar key as written: quotes removed from simple quoted keys.
-/// Keys with escapes keep their source text, which is enough to tell them apart.
-fn scalar_text(src: &str) -> Cow<'_, str> {
-    let trimmed = src.trim();
-    for q in ['"', '\''] {
-        if let Some(inner) = trimmed.strip_prefix(q).and_then(|s| s.strip_suffix(q)) {
-            if !inner.contains(q) && !inner.contains('\\') {
-                return Cow::Borrowed(inner);
-            }
+/// A node's value as flow text (`["a", "b"]`, scalars quoted), to compare keys
+/// written as collections; with the value of a scalar, or of an alias of one.
+#[derive(Clone)]
+struct Flow {
+    text: String,
+    scalar: Option<String>,
+}
+
+/// A key as compared with the other keys of its mapping.
+enum Key {
+    Scalar(String),
+    Collection(String),
+}
+
+impl Flow {
+    fn into_key(self) -> Key {
+        match self.scalar {
+            Some(s) => Key::Scalar(s),
+            None => Key::Collection(self.text),
         }
     }
-    Cow::Borrowed(trimmed)
+}
+
+/// A scalar's value in flow text: as is when that cannot be read otherwise, else
+/// quoted (`"a, b"`), so that two different keys never read alike.
+fn flow_scalar(value: &str) -> String {
+    let plain = !value.is_empty()
+        && value.trim() == value
+        && !value.contains([',', '[', ']', '{', '}', ':', '#', '"', '\'', '\\'])
+        && !value.chars().any(char::is_control);
+    if plain {
+        value.to_owned()
+    } else {
+        format!("{value:?}")
+    }
+}
+
+/// The offset of the indicator (`|`, `>`) of the block scalar whose content saphyr
+/// starts at `content`: on the header line, the first `|` or `>` that stands alone,
+/// with its indentation and chomping indicators (`|-`, `>+2`), before an optional
+/// comment. The header is the line of `content` (an empty block scalar) or the last
+/// line above it that is not blank.
+fn block_indicator(text: &str, content: usize) -> Option<usize> {
+    let line_start = |at: usize| text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let mut from = line_start(content);
+    if let Some(i) = indicator_in(&text[from..content]) {
+        return Some(from + i);
+    }
+    while from > 0 {
+        let end = from - 1;
+        from = line_start(end);
+        let line = &text[from..end];
+        if !line.trim().is_empty() {
+            return indicator_in(line).map(|i| from + i);
+        }
+    }
+    None
+}
+
+/// The offset of a block scalar header's indicator in `line`.
+fn indicator_in(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    (0..bytes.len()).find(|&i| {
+        if !matches!(bytes[i], b'|' | b'>') || (i > 0 && !matches!(bytes[i - 1], b' ' | b'\t')) {
+            return false;
+        }
+        let rest = &line[i + 1..];
+        let after = rest.trim_start_matches(|c: char| c == '-' || c == '+' || c.is_ascii_digit());
+        if rest.len() - after.len() > 2 {
+            return false;
+        }
+        // Then nothing, or a comment after white space.
+        let trimmed = after.trim_start_matches([' ', '\t']);
+        trimmed.trim_end().is_empty() || (trimmed.starts_with('#') && trimmed.len() < after.len())
+    })
 }
 
 #[cfg(test)]
@@ -152,5 +291,24 @@ mod tests {
         let root = parse(text).unwrap();
         let dups: Vec<usize> = root.entries(&[], "a").map(|e| e.key_node.start).collect();
         assert_eq!(dups, [0, 10]);
+    }
+
+    #[test]
+    fn replayed_aliases_keep_flow_text_bounded() {
+        // Without a bound, the flow text of `e` would be 100^5 scalars (30 GB).
+        let mut text = format!("a: &a [{}]\n", vec!["x"; 100].join(", "));
+        for (name, prev) in [("b", "a"), ("c", "b"), ("d", "c"), ("e", "d")] {
+            let items = vec![format!("*{prev}"); 100].join(", ");
+            text.push_str(&format!("{name}: &{name} [{items}]\n"));
+        }
+        text.push_str("? *e\n: 1\n? [x]\n: 2\n? [x]\n: 3\n");
+        let root = parse(&text).unwrap();
+        let NodeKind::Map(entries) = &root.kind else {
+            panic!("{root:?}")
+        };
+        assert_eq!(entries.len(), 8);
+        assert_eq!(entries[5].key_value, None, "past the bound, no flow text");
+        assert_eq!(entries[6].key_value.as_deref(), Some("[x]"));
+        assert_eq!(entries[7].key_value.as_deref(), Some("[x]"));
     }
 }

@@ -9,7 +9,7 @@ use crate::document::Document;
 use crate::limits::Limits;
 use crate::path::{display_path, missing_field, segments, Segment};
 use crate::span::Span;
-use crate::tree::{Node, NodeKind};
+use crate::tree::{Entry, Node, NodeKind};
 use crate::value::Value;
 use explain::{describe, explain};
 
@@ -151,7 +151,7 @@ where
 
 /// The first repeated key of `block`, by the position of its repetition.
 #[cold]
-fn duplicate_key(doc: &Document<'_>, block: &str) -> Option<Error> {
+pub(super) fn duplicate_key(doc: &Document<'_>, block: &str) -> Option<Error> {
     let root = locate::parse(block)?;
     let mut path = Vec::new();
     let (second, path) = first_repeat(&root, &mut path)?;
@@ -182,9 +182,18 @@ fn first_repeat<'n>(node: &'n Node, path: &mut Vec<Segment>) -> Option<(&'n Node
     match &node.kind {
         NodeKind::Map(entries) => {
             for (i, entry) in entries.iter().enumerate() {
-                let Some(key) = &entry.key else { continue };
+                // Keys written as collections are compared as values, aliases
+                // resolved: `[a, b]` and `*a` of `&a [a, b]` are one key.
+                let same = |e: &Entry| match (&entry.key, &entry.key_value) {
+                    (Some(key), _) => e.key.as_ref() == Some(key),
+                    (None, Some(value)) => e.key_value.as_ref() == Some(value),
+                    (None, None) => false,
+                };
+                let Some(key) = entry.key.as_ref().or(entry.key_value.as_ref()) else {
+                    continue;
+                };
                 path.push(Segment::Key(key.clone()));
-                if entries[..i].iter().any(|e| e.key.as_ref() == Some(key)) {
+                if entries[..i].iter().any(same) {
                     consider(Some((&entry.key_node, path.clone())));
                 }
                 consider(first_repeat(&entry.value, path));

@@ -31,3 +31,5 @@ portfolios:
 
 Foreign Minister Winston Peters has today expressed regret ...
 ";
+mod kinds;
+mod suite_findings;
