@@ -221,7 +221,7 @@ fn compose_a_new_document() {
     assert_eq!(doc.body(), "---\nnot: front matter\n---\n");
     assert_eq!(
         doc.front_matter(),
-        Some("title: New\ndate: 2025-01-01\ntags: []\ndraft: true\n")
+        Some("title: New\ndate: '2025-01-01'\ntags: []\ndraft: true\n")
     );
 }
 
