@@ -123,7 +123,7 @@ impl Renderer {
                 self.paint(level, &carets)
             );
         }
-        if let Some(note) = note(diagnostic) {
+        if let Some(note) = note(diagnostic).or_else(|| reader_note(diagnostic)) {
             let _ = writeln!(out, "{pad} {} note: {note}", self.paint(BLUE, "="));
         }
         out
@@ -156,6 +156,15 @@ fn note(diagnostic: &Diagnostic) -> Option<&'static str> {
         }
         _ => None,
     }
+}
+
+/// The note of a warning that other YAML readers read a plain value otherwise
+/// (`Schema::yaml11_warnings`), kept apart from [`note`] for its own reasons.
+fn reader_note(diagnostic: &Diagnostic) -> Option<&'static str> {
+    let warned = diagnostic.kind() == Kind::InvalidType
+        && diagnostic.severity() == Severity::Warning
+        && diagnostic.message().contains("YAML readers (Jekyll, Astro, PyYAML) read");
+    warned.then_some("quote the value (`'…'`) so that every YAML reader reads it as text")
 }
 
 /// The line holding byte `start` (without its line ending or a byte-order mark),

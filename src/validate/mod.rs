@@ -44,7 +44,10 @@ pub fn validate(doc: &Document<'_>, schema: &Schema) -> Report {
         Ok(v) => v,
         Err(e) => return Report::from(e),
     };
-    let mut run = run::Run::default();
+    let mut run = run::Run {
+        found: Vec::new(),
+        yaml11: schema.yaml11_warnings,
+    };
     let root = match value {
         Value::Null => Value::Map(Vec::new()),
         v => v,
@@ -60,7 +63,11 @@ pub fn validate(doc: &Document<'_>, schema: &Schema) -> Report {
     if run.found.is_empty() {
         return Report::default();
     }
-    Report::new(position::position(doc, run.found))
+    let found = position::position(doc, run.found);
+    if found.is_empty() {
+        return Report::default();
+    }
+    Report::new(found)
 }
 
 /// Validates `src` against `schema`, then deserializes it: typed metadata, with the
