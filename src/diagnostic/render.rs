@@ -163,7 +163,9 @@ fn note(diagnostic: &Diagnostic) -> Option<&'static str> {
 fn reader_note(diagnostic: &Diagnostic) -> Option<&'static str> {
     let warned = diagnostic.kind() == Kind::InvalidType
         && diagnostic.severity() == Severity::Warning
-        && diagnostic.message().contains("YAML readers (Jekyll, Astro, PyYAML) read");
+        && diagnostic
+            .message()
+            .contains(" readers (Jekyll, Astro, PyYAML) read ");
     warned.then_some("quote the value (`'…'`) so that every YAML reader reads it as text")
 }
 

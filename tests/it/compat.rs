@@ -271,3 +271,118 @@ fn tricky_strings_for_other_readers() {
     )
     .unwrap();
 }
+
+/// The warnings (kind, line, column, message) of `block` against a schema with the
+/// string fields `title`, `country`, `answer`, `version`, `time` and `tags`.
+fn warnings(block: &str, on: bool) -> Vec<(String, usize, usize, String)> {
+    use masthead::{Rule, Schema};
+    let mut schema = Schema::new().yaml11_warnings(on);
+    for field in ["title", "country", "answer", "version", "time"] {
+        schema = schema.optional(field, Rule::string());
+    }
+    let schema = schema
+        .optional("tags", Rule::list(Rule::string()))
+        .optional("date", Rule::date())
+        .optional("any", Rule::any());
+    let src = format!("---\n{block}---\n");
+    let report = masthead::validate(&masthead::split(&src).unwrap(), &schema);
+    assert!(report.is_valid(), "{report:?}");
+    report
+        .iter()
+        .map(|d| {
+            assert_eq!(d.kind(), masthead::Kind::InvalidType);
+            assert_eq!(d.severity(), masthead::Severity::Warning);
+            (
+                d.path().to_owned(),
+                d.line(),
+                d.column(),
+                d.message().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn plain_values_other_readers_misread_are_warnings() {
+    let block = "title: 2024-08-01\ncountry: NO\nanswer: yes\nversion: 1.10\ntime: 1:20\n\
+                 tags: [On, ok, '017', 017]\ndate: 2024-08-01\nany: yes\n";
+    let found = warnings(block, true);
+    let r = "(Jekyll, Astro, PyYAML)";
+    let want = [
+        (
+            "title",
+            2,
+            8,
+            format!("`2024-08-01` is a string here, but YAML 1.1 readers {r} read a date"),
+        ),
+        (
+            "country",
+            3,
+            10,
+            format!("`NO` is a string here, but YAML 1.1 readers {r} read the boolean false"),
+        ),
+        (
+            "answer",
+            4,
+            9,
+            format!("`yes` is a string here, but YAML 1.1 readers {r} read the boolean true"),
+        ),
+        (
+            "version",
+            5,
+            10,
+            format!("`1.10` is a string here, but other YAML readers {r} read the number `1.1`"),
+        ),
+        (
+            "time",
+            6,
+            7,
+            format!("`1:20` is a string here, but YAML 1.1 readers {r} read an integer"),
+        ),
+        (
+            "tags[0]",
+            7,
+            8,
+            format!("`On` is a string here, but YAML 1.1 readers {r} read the boolean true"),
+        ),
+        (
+            "tags[3]",
+            7,
+            23,
+            format!("`017` is a string here, but YAML 1.1 readers {r} read an integer"),
+        ),
+    ];
+    let want: Vec<_> = want
+        .into_iter()
+        .map(|(p, l, c, m)| (p.to_owned(), l, c, m))
+        .collect();
+    assert_eq!(found, want);
+    // Off: nothing.
+    assert_eq!(warnings(block, false), []);
+}
+
+#[test]
+fn quoted_block_and_agreed_values_are_not_warned() {
+    let block = "title: '2024-08-01'\ncountry: \"NO\"\nanswer: |\n  yes\nversion: !!str 1.10\n\
+                 time: 2024\ntags: [Norway, 1.5, true, '1:20', 'y']\n";
+    assert_eq!(warnings(block, true), []);
+}
+
+#[test]
+fn the_warning_renders_with_a_note_to_quote() {
+    let schema = masthead::Schema::new().required("country", masthead::Rule::string());
+    let src = "---\ncountry: NO\n---\n";
+    let report = masthead::validate(&masthead::split(src).unwrap(), &schema);
+    let text = masthead::Renderer::new().render_report(&report, "post.md", src);
+    assert_eq!(
+        text,
+        "warning[invalid-type]: field `country`: `NO` is a string here, but YAML 1.1 readers (Jekyll, Astro, PyYAML) read the boolean false
+ --> post.md:2:10
+  |
+2 | country: NO
+  |          ^^
+  = note: quote the value (`'…'`) so that every YAML reader reads it as text
+
+"
+    );
+}
