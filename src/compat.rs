@@ -58,13 +58,16 @@ pub(crate) fn yaml11(text: &str) -> Reading {
         "n" | "N" => return Reading::Bool(false),
         _ => {}
     }
-    let lower = text.len() <= 5 && text.is_ascii();
-    if lower {
-        match text.to_ascii_lowercase().as_str() {
-            "null" => return Reading::Null,
-            "yes" | "true" | "on" => return Reading::Bool(true),
-            "no" | "false" | "off" => return Reading::Bool(false),
-            _ => {}
+    if text.len() <= 5 {
+        let is = |words: &[&str]| words.iter().any(|w| text.eq_ignore_ascii_case(w));
+        if is(&["null"]) {
+            return Reading::Null;
+        }
+        if is(&["yes", "true", "on"]) {
+            return Reading::Bool(true);
+        }
+        if is(&["no", "false", "off"]) {
+            return Reading::Bool(false);
         }
     }
     if text.len() > 1 && text.starts_with(':') {
@@ -123,10 +126,17 @@ fn number(text: &str) -> Option<Reading> {
     let first = unsigned.bytes().next()?;
     if !(first.is_ascii_digit() || first == b'.') {
         // go-yaml reads `+inf`, `-Infinity`, `+nan` through Go's ParseFloat.
-        let word = unsigned.to_ascii_lowercase();
         let signed = unsigned.len() < text.len();
-        return (signed && matches!(word.as_str(), "inf" | "infinity" | "nan"))
-            .then_some(Reading::Float);
+        let special = ["inf", "infinity", "nan"]
+            .iter()
+            .any(|w| unsigned.eq_ignore_ascii_case(w));
+        return (signed && special).then_some(Reading::Float);
+    }
+    // Past the first character, only texts of number characters are numbers.
+    let number_char =
+        |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b',' | b':' | b'+' | b'-');
+    if !unsigned.bytes().all(number_char) {
+        return None;
     }
     let lower = unsigned.to_ascii_lowercase();
     match lower.as_str() {
