@@ -219,6 +219,40 @@ fn sexagesimal(text: &str) -> Option<Reading> {
     }
 }
 
+/// The integer PyYAML makes of `text` when it reads one (`1:20` is 80, `017` is 15,
+/// `0b101` is 5, `1_000` is 1000), for messages; `None` for other texts and values
+/// beyond `i128`.
+pub(crate) fn yaml11_int(text: &str) -> Option<i128> {
+    if yaml11(text) != Reading::Int {
+        return None;
+    }
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let digits: String = unsigned.chars().filter(|&c| c != '_' && c != ',').collect();
+    let lower = digits.to_ascii_lowercase();
+    let value = if digits.contains(':') {
+        digits.split(':').try_fold(0i128, |acc, part| {
+            acc.checked_mul(60)?.checked_add(part.parse::<i128>().ok()?)
+        })
+    } else if let Some(hex) = lower.strip_prefix("0x") {
+        i128::from_str_radix(hex, 16).ok()
+    } else if let Some(bin) = lower.strip_prefix("0b") {
+        i128::from_str_radix(bin, 2).ok()
+    } else if let Some(oct) = lower.strip_prefix("0o") {
+        i128::from_str_radix(oct, 8).ok()
+    } else if digits.len() > 1 && digits.starts_with('0') {
+        // `017` is octal for YAML 1.1; `09` is no octal number (go-yaml reads 9).
+        i128::from_str_radix(&digits, 8)
+            .or_else(|_| digits.parse())
+            .ok()
+    } else {
+        digits.parse().ok()
+    }?;
+    Some(if negative { -value } else { value })
+}
+
 /// Whether a string written as a plain scalar would be misread by a YAML 1.1 reader,
 /// so that the writer must quote it.
 pub(crate) fn needs_quotes(text: &str) -> bool {
@@ -286,6 +320,27 @@ mod tests {
             ],
             Reading::Float,
         );
+    }
+
+    #[test]
+    fn integer_values_for_messages() {
+        for (text, want) in [
+            ("1:20", Some(80)),
+            ("-1:20", Some(-80)),
+            ("190:20:30", Some(685_230)),
+            ("017", Some(15)),
+            ("0o17", Some(15)),
+            ("0x1F", Some(31)),
+            ("0b101", Some(5)),
+            ("1_000", Some(1000)),
+            ("1,000", Some(1000)),
+            ("+1", Some(1)),
+            ("09", Some(9)),
+            ("1.5", None),
+            ("yes", None),
+        ] {
+            assert_eq!(yaml11_int(text), want, "{text}");
+        }
     }
 
     #[test]

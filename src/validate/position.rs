@@ -56,6 +56,10 @@ fn misread(text: &str, read: &Read) -> Option<String> {
     match read {
         Read::Str => match compat::yaml11(text) {
             compat::Reading::Str => None,
+            compat::Reading::Int if compat::yaml11_int(text).is_some() => Some(format!(
+                "`{text}` is a string here, but YAML 1.1 readers {readers} read the number `{}`",
+                compat::yaml11_int(text).unwrap_or_default()
+            )),
             other => Some(format!(
                 "`{text}` is a string here, but YAML 1.1 readers {readers} read {}",
                 other.describe()

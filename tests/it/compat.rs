@@ -337,7 +337,7 @@ fn plain_values_other_readers_misread_are_warnings() {
             "time",
             6,
             7,
-            format!("`1:20` is a string here, but YAML 1.1 readers {r} read an integer"),
+            format!("`1:20` is a string here, but YAML 1.1 readers {r} read the number `80`"),
         ),
         (
             "tags[0]",
@@ -349,7 +349,7 @@ fn plain_values_other_readers_misread_are_warnings() {
             "tags[3]",
             7,
             23,
-            format!("`017` is a string here, but YAML 1.1 readers {r} read an integer"),
+            format!("`017` is a string here, but YAML 1.1 readers {r} read the number `15`"),
         ),
     ];
     let want: Vec<_> = want
