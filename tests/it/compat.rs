@@ -386,3 +386,19 @@ fn the_warning_renders_with_a_note_to_quote() {
 "
     );
 }
+
+#[cfg(feature = "toml")]
+#[test]
+fn toml_blocks_get_no_yaml_warnings() {
+    use masthead::{Rule, Schema};
+    let schema = Schema::new()
+        .optional("version", Rule::string())
+        .optional("country", Rule::string());
+    let src = "+++\nversion = 1.10\ncountry = \"NO\"\n+++\n";
+    let report = masthead::validate(&masthead::split(src).unwrap(), &schema);
+    assert!(report.is_empty(), "{report:?}");
+    // The same values in YAML are warned about.
+    let src = "---\nversion: 1.10\ncountry: NO\n---\n";
+    let report = masthead::validate(&masthead::split(src).unwrap(), &schema);
+    assert_eq!(report.warning_count(), 2);
+}
