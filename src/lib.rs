@@ -134,7 +134,10 @@
 //! [`Document::with_front_matter`], [`to_string`] and [`compose`] write a document
 //! back with new front matter, keeping the byte-order mark, the fence lines, the
 //! body and the line-ending style; comments and formatting inside the replaced block
-//! are not kept. [`Document::excerpt`] is the body up to an explicit separator, only
+//! are not kept. Every string is written so that YAML 1.1 readers (Jekyll, Astro,
+//! PyYAML) read it back as the same string too: `yes`, `NO`, `1:20` come out quoted,
+//! and a date stays plain only when a date type wrote it (see [`to_string`]).
+//! [`Document::excerpt`] is the body up to an explicit separator, only
 //! when asked for.
 //!
 //! # Crate features
