@@ -145,7 +145,10 @@
 //! [`Document::with_front_matter`], [`to_string`] and [`compose`] write a document
 //! back with new front matter, keeping the byte-order mark, the fence lines, the
 //! body and the line-ending style; comments and formatting inside the replaced block
-//! are not kept. [`Document::excerpt`] is the body up to an explicit separator, only
+//! are not kept. Every string is written so that YAML 1.1 readers (Jekyll, Astro,
+//! PyYAML) read it back as the same string too: `yes`, `NO`, `1:20` come out quoted,
+//! and a date stays plain only when a date type wrote it (see [`to_string`]).
+//! [`Document::excerpt`] is the body up to an explicit separator, only
 //! when asked for.
 //!
 //! # Crate features
@@ -223,6 +226,7 @@
 #![warn(missing_debug_implementations, unreachable_pub)]
 
 mod check;
+mod compat;
 mod diagnostic;
 mod document;
 mod header;
@@ -321,6 +325,18 @@ pub fn from_slice<'a, T: Deserialize<'a>>(src: &'a [u8]) -> Result<Parsed<'a, T>
 /// as by [`Document::with_front_matter`]. Comments and formatting of the old block
 /// are not kept: the block is written anew. An empty mapping makes an empty block.
 ///
+/// Strings are written so that every YAML reader reads them back as the same
+/// strings, not only YAML 1.2 ones: a string that a YAML 1.1 reader (PyYAML, Ruby's
+/// Psych in Jekyll, go-yaml v2, js-yaml in Astro and gray-matter) would read as a
+/// boolean, null, number, date, merge key or Ruby symbol is quoted, as a value and
+/// as a key: `yes`, `NO`, `off`, `y`, `~`, `017`, `0o17`, `1_000`, `1:20`, `.5`,
+/// `2024-05-01`, `<<`, `:name`. Dates are the one choice to make: a date or time
+/// that its type writes through `Serializer::collect_str` (chrono's `NaiveDate`,
+/// `NaiveDateTime` and `DateTime` with its `serde` feature) stays plain, because
+/// Astro's `z.date()` and Jekyll want a date there; the same text given as a
+/// `String` is quoted, because it is a string, and unquoted js-yaml would hand
+/// Astro a `Date` where the schema wants text.
+///
 /// # Errors
 ///
 /// [`Kind::InvalidType`], positioned at the opening fence, when the serializer
@@ -338,6 +354,10 @@ pub fn from_slice<'a, T: Deserialize<'a>>(src: &'a [u8]) -> Result<Parsed<'a, T>
 /// meta.insert("tags".into(), vec!["rust".into(), "yaml".into()]);
 /// let out = masthead::to_string(&meta, &doc)?;
 /// assert_eq!(out, "---\r\ntags:\r\n- rust\r\n- yaml\r\n---\r\nBody\r\n");
+///
+/// meta.insert("country".into(), vec!["NO".into(), "2024-05-01".into()]);
+/// let out = masthead::to_string(&meta, &doc)?;
+/// assert!(out.contains("country:\r\n- 'NO'\r\n- '2024-05-01'\r\n"));
 ///
 /// let err = masthead::to_string(&"just text", &doc).unwrap_err();
 /// assert_eq!(err.kind(), masthead::Kind::InvalidType);

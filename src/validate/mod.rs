@@ -12,7 +12,7 @@ use serde::Deserialize;
 pub use schema::{Rule, Schema};
 
 use crate::diagnostic::{Report, Severity};
-use crate::document::{Document, Parsed};
+use crate::document::{Document, Format, Parsed};
 use crate::value::Value;
 
 /// Checks the front matter of `doc` against `schema` and returns every problem.
@@ -44,7 +44,11 @@ pub fn validate(doc: &Document<'_>, schema: &Schema) -> Report {
         Ok(v) => v,
         Err(e) => return Report::from(e),
     };
-    let mut run = run::Run::default();
+    let mut run = run::Run {
+        found: Vec::new(),
+        // TOML quotes every string: YAML readers never see a TOML block.
+        yaml11: schema.yaml11_warnings && doc.format().is_none_or(|f| f == Format::Yaml),
+    };
     let root = match value {
         Value::Null => Value::Map(Vec::new()),
         v => v,

@@ -2,7 +2,8 @@
 //! spans in the original document, in one pass over the block. It decides nothing
 //! about validity.
 
-use super::run::{Found, Target};
+use super::run::{Found, Read, Target};
+use crate::compat;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::span::{Location, Span};
@@ -32,12 +33,44 @@ pub(super) fn position(doc: &Document<'_>, found: Vec<Found>) -> Vec<Diagnostic>
     let spans = spans_of(doc.source(), &ranges);
     found
         .into_iter()
-        .zip(spans)
-        .map(|(f, span)| {
+        .zip(ranges.iter().zip(spans))
+        .filter_map(|(mut f, (range, span))| {
+            if let Some(read) = &f.misread {
+                let text = range.and_then(|(start, end)| doc.source().get(start..end))?;
+                f.message = misread(text, read)?;
+            }
             let span = span.unwrap_or(fence);
-            Diagnostic::new(f.kind, f.severity, f.path, span, f.message)
+            Some(Diagnostic::new(f.kind, f.severity, f.path, span, f.message))
         })
         .collect()
+}
+
+/// The message for a scalar of a string field that masthead read as `read` and
+/// whose source is `text`, when YAML 1.1 readers read it otherwise; `None` for a
+/// quoted, block, tagged or anchored scalar, and for text every reader agrees on.
+fn misread(text: &str, read: &Read) -> Option<String> {
+    if text.is_empty() || text.starts_with(['\'', '"', '|', '>', '!', '&', '*']) {
+        return None;
+    }
+    let readers = "(Jekyll, Astro, PyYAML)";
+    match read {
+        Read::Str => match compat::yaml11(text) {
+            compat::Reading::Str => None,
+            compat::Reading::Int if compat::yaml11_int(text).is_some() => Some(format!(
+                "`{text}` is a string here, but YAML 1.1 readers {readers} read the number `{}`",
+                compat::yaml11_int(text).unwrap_or_default()
+            )),
+            other => Some(format!(
+                "`{text}` is a string here, but YAML 1.1 readers {readers} read {}",
+                other.describe()
+            )),
+        },
+        // `1.10`, `+1`, `1e3`: every reader reads a number, which prints otherwise.
+        Read::Number(number) if number != text => Some(format!(
+            "`{text}` is a string here, but other YAML readers {readers} read the number `{number}`"
+        )),
+        Read::Number(_) => None,
+    }
 }
 
 /// The spans of many byte ranges of `src`, as [`Span::of`] computes them one by

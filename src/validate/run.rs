@@ -9,6 +9,7 @@ use std::hash::{Hash, Hasher};
 
 use super::schema::{Check, Rule, Schema};
 use crate::check;
+use crate::compat;
 use crate::diagnostic::{Kind, Severity};
 use crate::path::{display_path, Segment};
 use crate::value::Value;
@@ -32,11 +33,26 @@ pub(super) struct Found {
     pub(super) path: String,
     pub(super) message: String,
     pub(super) target: Target,
+    /// For a warning that other YAML readers disagree: how masthead read the
+    /// scalar. [`position`](super::position) reads its source text, keeps the
+    /// warning only for a plain scalar that they do misread, and writes the message.
+    pub(super) misread: Option<Read>,
+}
+
+/// How masthead (YAML 1.2) read a scalar of a string field.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Read {
+    Str,
+    /// A number, with the text a number of that value prints as.
+    Number(String),
 }
 
 #[derive(Default)]
 pub(super) struct Run {
     pub(super) found: Vec<Found>,
+    /// Whether plain scalars of string fields that YAML 1.1 readers read otherwise
+    /// are warned about (`Schema::yaml11_warnings`).
+    pub(super) yaml11: bool,
 }
 
 /// The text of a key, for paths and lookups.
@@ -123,6 +139,27 @@ impl Run {
             path: display_path(path),
             message,
             target,
+            misread: None,
+        });
+    }
+
+    /// A scalar of a string field that YAML 1.1 readers may read as something else
+    /// than masthead's string: a candidate, judged on its source text once positions
+    /// are known. Quick to refuse: most strings are ordinary text.
+    fn maybe_misread(&mut self, value: &Value<'_>, ptr: &[usize], path: &[Segment], sev: Severity) {
+        let read = match value {
+            Value::Str(s) if compat::yaml11(s) != compat::Reading::Str => Read::Str,
+            Value::Int(i) => Read::Number(i.to_string()),
+            Value::Float(f) => Read::Number(f.to_string()),
+            _ => return,
+        };
+        self.found.push(Found {
+            kind: Kind::InvalidType,
+            severity: sev.min(Severity::Warning),
+            path: display_path(path),
+            message: String::new(),
+            target: Target::Value(ptr.to_vec()),
+            misread: Some(read),
         });
     }
 
@@ -342,7 +379,11 @@ impl Run {
                     );
                     self.push(Kind::EmptyValue, sev, path, message, here(ptr));
                 }
-                (Some(_), _) => {}
+                (Some(_), _) => {
+                    if self.yaml11 {
+                        self.maybe_misread(value, ptr, path, sev);
+                    }
+                }
                 _ => {
                     let _ = text_or_type(self, &rule.describe());
                 }
@@ -416,7 +457,10 @@ impl Run {
             Check::OneOf(rules) => {
                 let mut best: Option<Run> = None;
                 for r in rules {
-                    let mut trial = Run { found: Vec::new() };
+                    let mut trial = Run {
+                        found: Vec::new(),
+                        yaml11: self.yaml11,
+                    };
                     trial.rule(r, value, ptr, path, sev);
                     if trial.found.iter().all(|f| f.severity < Severity::Error) {
                         self.found.extend(trial.found);

@@ -275,12 +275,19 @@ impl fmt::Debug for Rule {
 /// assert_eq!(d.message(), "unknown field `titel`, expected `title` or `draft`");
 /// # Ok::<(), masthead::Error>(())
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Schema {
     pub(super) fields: Vec<Field>,
     pub(super) strict: bool,
     pub(super) require_front_matter: bool,
     pub(super) limits: Limits,
+    pub(super) yaml11_warnings: bool,
+}
+
+impl Default for Schema {
+    fn default() -> Self {
+        Schema::new()
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -299,6 +306,7 @@ impl Schema {
             strict: false,
             require_front_matter: false,
             limits: Limits::new(),
+            yaml11_warnings: true,
         }
     }
 
@@ -385,6 +393,46 @@ impl Schema {
     #[must_use]
     pub fn require_front_matter(mut self, yes: bool) -> Self {
         self.require_front_matter = yes;
+        self
+    }
+
+    /// Whether a plain value of a string field that other YAML readers read as
+    /// something else is a warning (default `true`).
+    ///
+    /// masthead reads YAML 1.2, where `2024-08-01`, `yes`, `NO`, `1:20` and `017` are
+    /// strings (or `017` is text in a string field). YAML 1.1 readers, which front
+    /// matter often meets later (Jekyll's Psych, js-yaml in Astro and gray-matter,
+    /// PyYAML, go-yaml v2), read them as a date, booleans, the number 80 and the
+    /// octal number 15; every reader reads `1.10` as the number 1.1. Astro then
+    /// refuses a post whose `title` is a date. Such a value, where the schema expects
+    /// a string ([`Rule::string`]), is a [`Kind::InvalidType`] warning at the value,
+    /// with a note to quote it; quoted values, block scalars and tagged values are
+    /// never warned about, nor are fields of any other rule (a `date` field is meant
+    /// to be a date).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use masthead::{Kind, Rule, Schema, Severity};
+    ///
+    /// let schema = Schema::new().required("title", Rule::string());
+    /// let doc = masthead::split("---\ntitle: 2024-08-01\n---\n")?;
+    /// let report = masthead::validate(&doc, &schema);
+    /// let d = report.iter().next().unwrap();
+    /// assert_eq!((d.kind(), d.severity(), d.line(), d.column()), (Kind::InvalidType, Severity::Warning, 2, 8));
+    /// assert_eq!(
+    ///     d.message(),
+    ///     "`2024-08-01` is a string here, but YAML 1.1 readers (Jekyll, Astro, PyYAML) read a date",
+    /// );
+    /// assert!(report.is_valid());
+    ///
+    /// let quiet = masthead::validate(&doc, &schema.yaml11_warnings(false));
+    /// assert!(quiet.is_empty());
+    /// # Ok::<(), masthead::Error>(())
+    /// ```
+    #[must_use]
+    pub fn yaml11_warnings(mut self, yes: bool) -> Self {
+        self.yaml11_warnings = yes;
         self
     }
 

@@ -17,6 +17,7 @@ mod explain;
 mod fast;
 mod limits;
 mod locate;
+mod quote;
 
 /// Deserializes the front matter of `doc` into `T`.
 pub(crate) fn deserialize_with<'a, T: Deserialize<'a>>(
@@ -334,10 +335,18 @@ pub(crate) fn fast_path_agrees(block: &str) -> bool {
 }
 
 /// `metadata` as YAML text with LF line endings; an empty mapping is an empty block.
+///
+/// Every string that a YAML 1.1 reader would read as something else is quoted (see
+/// [`crate::compat`]); a date or time that a type writes through `collect_str`
+/// (chrono's `NaiveDate`, `NaiveDateTime`, `DateTime`) stays plain, so that other
+/// readers read a date, while the same text given as a `String` is quoted.
 pub(crate) fn to_text<T: serde::Serialize + ?Sized>(metadata: &T) -> Result<String, String> {
-    match serde_yaml::to_string(metadata) {
+    let dates = quote::Dates::new();
+    match serde_yaml::to_string(&quote::Plain(metadata, &dates)) {
         Ok(text) if text == "{}\n" => Ok(String::new()),
-        Ok(text) => Ok(text),
+        Ok(text) => quote::requote(&text, &dates).ok_or_else(|| {
+            "cannot write the metadata as YAML: the output does not parse".to_owned()
+        }),
         Err(e) => Err(format!("cannot write the metadata as YAML: {e}")),
     }
 }

@@ -1,4 +1,5 @@
 mod catalogue;
+mod compat;
 mod corpus;
 mod de;
 mod excerpt;

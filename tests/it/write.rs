@@ -152,7 +152,9 @@ fn to_string_keeps_field_order_and_everything_else() {
     let src = "\u{feff}---\r\nzzz: old # gone\r\n...\r\nBody\r\n\r\n<!-- more -->\r\n";
     let doc = split(src).unwrap();
     let out = masthead::to_string(&post, &doc).unwrap();
-    let expected = "\u{feff}---\r\ntitle: 'Hello: world'\r\ndate: 2024-05-13\r\ntags:\r\n- a\r\n- b\r\ndraft: false\r\n...\r\nBody\r\n\r\n<!-- more -->\r\n";
+    // A date given as text is a string: quoted, so that YAML 1.1 readers keep it
+    // text (a date type writes it plain, see `compat`).
+    let expected = "\u{feff}---\r\ntitle: 'Hello: world'\r\ndate: '2024-05-13'\r\ntags:\r\n- a\r\n- b\r\ndraft: false\r\n...\r\nBody\r\n\r\n<!-- more -->\r\n";
     assert_eq!(out, expected);
     // It reads back as written.
     let back: BTreeMap<String, serde_json::Value> = masthead::from_str(&out).unwrap().metadata;
@@ -211,7 +213,7 @@ fn compose_a_new_document() {
     };
     assert_eq!(
         masthead::compose(&post, "# New\r\n", Format::Yaml).unwrap(),
-        "---\r\ntitle: New\r\ndate: 2025-01-01\r\ntags: []\r\ndraft: true\r\n---\r\n# New\r\n"
+        "---\r\ntitle: New\r\ndate: '2025-01-01'\r\ntags: []\r\ndraft: true\r\n---\r\n# New\r\n"
     );
     // A body that starts with a fence is kept as body.
     let out = masthead::compose(&post, "---\nnot: front matter\n---\n", Format::Yaml).unwrap();
@@ -219,7 +221,7 @@ fn compose_a_new_document() {
     assert_eq!(doc.body(), "---\nnot: front matter\n---\n");
     assert_eq!(
         doc.front_matter(),
-        Some("title: New\ndate: 2025-01-01\ntags: []\ndraft: true\n")
+        Some("title: New\ndate: '2025-01-01'\ntags: []\ndraft: true\n")
     );
 }
 
