@@ -5,10 +5,12 @@
 //! document with a 64 MiB body to a temporary file and runs itself once per tool on
 //! it. Each child reports its peak resident set size (`VmHWM` of `/proc/self/status`)
 //! before and after the work, and the bytes it read (`rchar` of `/proc/self/io`). The
-//! parent prints the table and checks masthead's targets: reading and splitting costs
-//! at most the input plus 1 MiB, and `read_front_matter_path` reads at most 64 KiB.
-//! The resident set includes the code pages each child touches, so "added" is an
-//! upper bound on the heap. Linux only: elsewhere it prints why it measured nothing.
+//! parent prints the table and checks masthead's targets: splitting costs at most
+//! 1 MiB more than reading the file alone (the `read` row: the same child, no split),
+//! and `read_front_matter_path` reads at most 64 KiB. The resident set includes the
+//! code pages each child touches, so "added" is an upper bound on the heap; it moves by
+//! a few hundred KiB from run to run (page-ins, transparent huge pages), which is why
+//! the split is measured against its own control rather than against the input size. Linux only: elsewhere it prints why it measured nothing.
 
 mod common;
 
@@ -37,6 +39,7 @@ fn child(tool: &str, path: &Path) {
     } else {
         let src = std::fs::read_to_string(path).expect("reads");
         match tool {
+            "read" => !src.is_empty(),
             "masthead_split" => masthead::split(&src).is_ok_and(|d| d.has_front_matter()),
             "masthead" => masthead::from_str::<masthead::Release>(&src).is_ok(),
             "baseline" => baseline::<masthead::Release>(&src).is_some(),
@@ -70,13 +73,14 @@ fn main() {
         .expect("writes the 64 MiB document");
     drop(big);
     let exe = std::env::current_exe().expect("current exe");
-    let mut tools = vec!["masthead_split", "masthead_header", "masthead", "baseline"];
+    let mut tools = vec!["read", "masthead_split", "masthead_header", "masthead", "baseline"];
     tools.extend(PEERS.iter().map(|p| p.name));
     println!(
         "{:<22} {:>10} {:>12} {:>12} {:>12} {:>12} ok",
         "tool", "input", "base KiB", "peak KiB", "added KiB", "read bytes"
     );
     let mut failures = Vec::new();
+    let mut read_added = None;
     for tool in tools {
         let out = Command::new(&exe)
             .args(["child", tool])
@@ -98,9 +102,11 @@ fn main() {
         println!("{tool:<22} {input:>10} {base:>12} {peak:>12} {added:>12} {read:>12} {ok}");
         let input_kib = input / 1024;
         match tool {
-            "masthead_split" if added > input_kib + 1024 => {
+            "read" => read_added = Some(added),
+            "masthead_split" if read_added.is_none_or(|r| added > r + 1024) => {
                 failures.push(format!(
-                    "{tool}: added {added} KiB > input {input_kib} KiB + 1 MiB"
+                    "{tool}: added {added} KiB > reading alone ({read_added:?} KiB, \
+                     input {input_kib} KiB) + 1 MiB"
                 ));
             }
             "masthead_header" if read > 64 * 1024 => {
