@@ -1,6 +1,7 @@
 //! The header-only reader: reads a document from an [`io::BufRead`] only up to the end
 //! of its closing fence, so a large body is never read, and returns an owned
 //! [`Header`] with the same grammar outcomes and positions as [`split`](crate::split()).
+//! It reads and buffers; the grammar itself is `split`'s, never written again here.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};

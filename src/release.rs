@@ -1,4 +1,5 @@
 //! [`Release`], the reference document's metadata, and the serde visitors behind it.
+//! It checks values through serde only: it knows no YAML, no positions and no schema.
 
 use std::fmt;
 

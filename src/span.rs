@@ -1,5 +1,6 @@
 //! Positions in the original document: [`Span`] (a byte range plus the line and
-//! column where it starts) and [`Location`] (a point).
+//! column where it starts) and [`Location`] (a point). Plain data at the bottom of the
+//! crate: it knows no grammar and no format.
 
 use std::fmt;
 use std::ops::Range;

@@ -1,5 +1,6 @@
 //! The fence grammar: finds the front-matter block and the body without copying,
-//! without allocating, and without reading the body.
+//! without allocating, and without reading the body. It knows the fence grammar and
+//! nothing about YAML or TOML.
 
 use crate::diagnostic::{Error, Kind};
 use crate::document::{Document, Fences, Format};

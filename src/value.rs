@@ -1,6 +1,7 @@
 //! A YAML value that keeps every entry of a mapping, repeated keys included, in
 //! source order, so that validation can report all of them. Scalars borrow from the
-//! input where the deserializer allows.
+//! input where the deserializer allows. Plain data: the bridges build it, validation
+//! reads it; it parses nothing.
 
 use std::borrow::Cow;
 use std::fmt;

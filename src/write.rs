@@ -1,5 +1,6 @@
 //! Write-back: a document re-emitted with new front-matter text, every other byte
 //! kept (byte-order mark, fence lines, body), in the document's line-ending style.
+//! It writes through the bridges and never edits bytes outside the block.
 
 use serde::Serialize;
 
