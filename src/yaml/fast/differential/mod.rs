@@ -21,6 +21,7 @@ use crate::yaml::{fast, first_repeat, locate, same_through_crate, through_crate}
 
 mod generated;
 mod scalars;
+mod suite;
 
 /// Every visitor call of a `deserialize_any`, as made: which method, which value,
 /// and whether a string was borrowed from the input.
