@@ -176,8 +176,11 @@
 //!   boolean, number and string resolution, the same borrowed strings;
 //! - an error's kind, message and position, whenever the block is valid YAML, or
 //!   serde_yaml's own first error is a syntax error. (Positions are in the whole
-//!   document, and a repeated key that serde_yaml lets a map keep is an error, see
-//!   *Errors and positions*.)
+//!   document; messages are in the crate's wording, `mapping` for serde's `map`,
+//!   values in backticks; a repeated key that serde_yaml lets a map keep is an error,
+//!   see *Errors and positions*; an empty block reads as an empty mapping, where
+//!   serde_yaml reads null.) Over the official YAML test suite (362 of its 402 cases
+//!   can be front matter) the two agree on every value and every error but these.
 //!
 //! What is deliberately better: serde_yaml reads a block only as far as `T` asks, so
 //! on a block that is not YAML it may stop at a type error before it meets the
