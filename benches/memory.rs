@@ -73,7 +73,13 @@ fn main() {
         .expect("writes the 64 MiB document");
     drop(big);
     let exe = std::env::current_exe().expect("current exe");
-    let mut tools = vec!["read", "masthead_split", "masthead_header", "masthead", "baseline"];
+    let mut tools = vec![
+        "read",
+        "masthead_split",
+        "masthead_header",
+        "masthead",
+        "baseline",
+    ];
     tools.extend(PEERS.iter().map(|p| p.name));
     println!(
         "{:<22} {:>10} {:>12} {:>12} {:>12} {:>12} ok",
