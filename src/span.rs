@@ -196,4 +196,16 @@ mod tests {
         assert_eq!(Location::of(src, 1), Location::new(0, 1, 1));
         assert_eq!(Location::of(src, 99), Location::new(7, 2, 1));
     }
+
+    #[test]
+    fn span_length_and_emptiness() {
+        let src = "ab\ncd";
+        let span = Span::of(src, 1, 4);
+        assert_eq!((span.start(), span.end(), span.range()), (1, 4, 1..4));
+        assert_eq!((span.len(), span.is_empty()), (3, false));
+        let empty = Span::of(src, 3, 3);
+        assert_eq!((empty.len(), empty.is_empty()), (0, true));
+        // An end before the start is the start.
+        assert_eq!(Span::of(src, 4, 2).len(), 0);
+    }
 }

@@ -131,3 +131,6 @@ fn plain_bytes(bytes: &[u8], from: usize, to: usize, newlines: &mut Newlines) ->
 fn marker_at(bytes: &[u8], i: usize) -> bool {
     matches!(bytes.get(i..i + 3), Some(b"---" | b"..."))
 }
+
+#[cfg(test)]
+mod tests;

@@ -19,6 +19,7 @@ use crate::release::Release;
 use crate::value::Value;
 use crate::yaml::{fast, first_repeat, locate, same_through_crate, through_crate};
 
+mod classes;
 mod generated;
 mod scalars;
 mod suite;
