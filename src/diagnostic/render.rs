@@ -291,23 +291,24 @@ fn date_help(text: &str) -> Option<String> {
     let [a, b, c] = parts.as_slice() else {
         return None;
     };
+    // `YYYY-MM-DD` with month and day in range, when `month` and `day` are.
+    let iso = |y: &str, month: &str, day: &str| {
+        let (m, d) = (month.parse::<u32>().ok()?, day.parse::<u32>().ok()?);
+        ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y}-{m:02}-{d:02}"))
+    };
     if digits(a, 4..=4) && digits(b, 1..=2) && digits(c, 1..=2) {
-        let iso = format!("{a}-{b:0>2}-{c:0>2}");
+        let iso = iso(a, b, c)?;
         return (iso != text).then(|| format!("write dates as `YYYY-MM-DD`: `{iso}`"));
     }
     if !(digits(a, 1..=2) && digits(b, 1..=2) && digits(c, 4..=4)) {
         return None;
     }
-    let (first, second) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
-    let month_first = format!("`{c}-{a:0>2}-{b:0>2}`");
-    let day_first = format!("`{c}-{b:0>2}-{a:0>2}`");
-    Some(match (first <= 12, second <= 12) {
-        (true, false) => format!("write dates as `YYYY-MM-DD`: {month_first}"),
-        (false, true) => format!("write dates as `YYYY-MM-DD`: {day_first}"),
-        _ if a == b => format!("write dates as `YYYY-MM-DD`: {day_first}"),
-        _ => format!(
-            "write dates as `YYYY-MM-DD`: {month_first} if `{a}` is the month, {day_first} if it is the day"
+    Some(match (iso(c, a, b), iso(c, b, a)) {
+        (Some(month_first), Some(day_first)) if month_first != day_first => format!(
+            "write dates as `YYYY-MM-DD`: `{month_first}` if `{a}` is the month, `{day_first}` if it is the day"
         ),
+        (Some(one), _) | (None, Some(one)) => format!("write dates as `YYYY-MM-DD`: `{one}`"),
+        (None, None) => return None,
     })
 }
 
@@ -345,7 +346,8 @@ fn month_name_date(text: &str) -> Option<String> {
         [d, m, y] if month(m).is_some() => (month(m)?, number(d, 2)?, number(y, 4)?),
         _ => return None,
     };
-    (y.len() == 4).then(|| format!("{y}-{:02}-{d:0>2}", m + 1))
+    let day = d.parse::<u32>().ok()?;
+    (y.len() == 4 && (1..=31).contains(&day)).then(|| format!("{y}-{:02}-{day:02}", m + 1))
 }
 
 /// For a relative URL (`/release/x`, `www.example.org/x`): how to make it absolute.

@@ -186,6 +186,13 @@ fn a_date_in_another_order_says_to_write_yyyy_mm_dd() {
         ("2024-05-01", None),
         ("yesterday", None),
         ("2024/05/01/12", None),
+        // No month or day in range: no date to suggest.
+        ("13/13/2024", None),
+        ("14/13/2024", None),
+        ("00/05/2024", None),
+        ("5/45/2024", None),
+        ("2024/13/01", None),
+        ("June 45, 2016", None),
     ];
     for (date, help) in cases {
         let src = crate::DESIGN_RELEASE.replace("date: 2024-05-13", &format!("date: {date}"));
