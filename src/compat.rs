@@ -137,7 +137,11 @@ pub(crate) fn is_timestamp(text: &str) -> bool {
     match t {
         [] | [b'Z'] => true,
         [b'+' | b'-', zone @ ..] => {
-            let hours = zone.iter().take_while(|c| c.is_ascii_digit()).count().min(2);
+            let hours = zone
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count()
+                .min(2);
             let minutes = match &zone[hours..] {
                 [b':', m @ ..] => m,
                 m => m,

@@ -291,10 +291,10 @@ fn date_help(text: &str) -> Option<String> {
     let [a, b, c] = parts.as_slice() else {
         return None;
     };
-    // `YYYY-MM-DD` with month and day in range, when `month` and `day` are.
+    // `YYYY-MM-DD`, when that date exists.
     let iso = |y: &str, month: &str, day: &str| {
-        let (m, d) = (month.parse::<u32>().ok()?, day.parse::<u32>().ok()?);
-        ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y}-{m:02}-{d:02}"))
+        let iso = format!("{y}-{month:0>2}-{day:0>2}");
+        crate::check::parse_date(&iso).is_ok().then_some(iso)
     };
     if digits(a, 4..=4) && digits(b, 1..=2) && digits(c, 1..=2) {
         let iso = iso(a, b, c)?;
@@ -346,8 +346,8 @@ fn month_name_date(text: &str) -> Option<String> {
         [d, m, y] if month(m).is_some() => (month(m)?, number(d, 2)?, number(y, 4)?),
         _ => return None,
     };
-    let day = d.parse::<u32>().ok()?;
-    (y.len() == 4 && (1..=31).contains(&day)).then(|| format!("{y}-{:02}-{day:02}", m + 1))
+    let iso = format!("{y}-{:02}-{d:0>2}", m + 1);
+    (y.len() == 4 && crate::check::parse_date(&iso).is_ok()).then_some(iso)
 }
 
 /// For a relative URL (`/release/x`, `www.example.org/x`): how to make it absolute.

@@ -193,6 +193,8 @@ fn a_date_in_another_order_says_to_write_yyyy_mm_dd() {
         ("5/45/2024", None),
         ("2024/13/01", None),
         ("June 45, 2016", None),
+        ("02/30/2024", None),
+        ("Feb 30, 2024", None),
     ];
     for (date, help) in cases {
         let src = crate::DESIGN_RELEASE.replace("date: 2024-05-13", &format!("date: {date}"));
