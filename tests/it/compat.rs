@@ -130,6 +130,9 @@ pub(crate) fn tricky() -> Vec<String> {
         "...",
         "a,b",
         "10:00am",
+        // Date-like, but no reader's timestamp: they stay plain strings.
+        "2024-05-01T10:00",
+        "2024-05-01 10:00:00 standup",
     ];
     out.extend(more.iter().map(|s| (*s).to_owned()));
     let mut seen = std::collections::HashSet::new();
