@@ -248,10 +248,23 @@ fn notes(diagnostic: &Diagnostic, source: &str) -> Vec<(&'static str, String)> {
                 ("help", format!("write `{yes}`")),
             ]
         }
-        Kind::MalformedDate => date_help(text).map_or_else(Vec::new, |h| vec![("help", h)]),
-        Kind::MalformedUrl => url_help(text).map_or_else(Vec::new, |h| vec![("help", h)]),
+        Kind::MalformedDate => date_help(unquoted(text)).map_or_else(Vec::new, |h| vec![("help", h)]),
+        Kind::MalformedUrl => url_help(unquoted(text)).map_or_else(Vec::new, |h| vec![("help", h)]),
         _ => Vec::new(),
     }
+}
+
+/// The text of a quoted scalar (`"2024/05/01"`, `'/x'`) without its quotes, when it
+/// holds no escape or quote of its own (its text is then its value); other text as is.
+fn unquoted(text: &str) -> &str {
+    for q in ['"', '\''] {
+        if let Some(inner) = text.strip_prefix(q).and_then(|t| t.strip_suffix(q)) {
+            if !inner.contains([q, '\\']) {
+                return inner;
+            }
+        }
+    }
+    text
 }
 
 /// Whether the line holding byte `at` is indented with a tab.

@@ -195,6 +195,9 @@ fn a_date_in_another_order_says_to_write_yyyy_mm_dd() {
         ("June 45, 2016", None),
         ("02/30/2024", None),
         ("Feb 30, 2024", None),
+        // Quoted as often as not in real front matter.
+        ("\"2024/05/01\"", Some("help: write dates as `YYYY-MM-DD`: `2024-05-01`")),
+        ("'06/09/2017'", Some("help: write dates as `YYYY-MM-DD`: `2017-06-09` if `06` is the month, `2017-09-06` if it is the day")),
     ];
     for (date, help) in cases {
         let src = crate::DESIGN_RELEASE.replace("date: 2024-05-13", &format!("date: {date}"));
@@ -248,6 +251,10 @@ fn a_relative_url_says_to_include_the_scheme_and_host() {
         (
             "url: //www.beehive.govt.nz/release/x",
             Some("help: include the scheme: `https://www.beehive.govt.nz/release/x`"),
+        ),
+        (
+            "url: '/release/x'",
+            Some("help: include the scheme and host: `https://example.org/release/x`"),
         ),
         // An absolute URL with another fault gets no help.
         ("url: ftp://ftp.beehive.govt.nz/x", None),
