@@ -110,14 +110,48 @@ pub(crate) fn is_timestamp(text: &str) -> bool {
         None if rest.starts_with([' ', '\t']) => rest.trim_start_matches([' ', '\t']),
         None => return false,
     };
-    // `H:MM:SS`, then anything: readers differ on what may follow, and a text
-    // this far along is read as a timestamp or refused, never kept as a string.
-    let t = time.as_bytes();
-    let hour = t.iter().take_while(|c| c.is_ascii_digit()).count();
-    (1..=2).contains(&hour)
-        && t.get(hour) == Some(&b':')
-        && t.get(hour + 1..hour + 3)
-            .is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+    // `H:M:S` (go-yaml takes one-digit minutes and seconds; the others two), an
+    // optional fraction, and an optional zone after optional blanks: `Z`, `-5`,
+    // `+05:00` or `+0500` (Psych). Anything else after the time keeps the text a
+    // string for every reader (their patterns are anchored at both ends).
+    let mut t = time.as_bytes();
+    for part in 0..3 {
+        let digits = t.iter().take_while(|c| c.is_ascii_digit()).count();
+        if !(1..=2).contains(&digits) {
+            return false;
+        }
+        t = &t[digits..];
+        if part < 2 {
+            let [b':', rest @ ..] = t else {
+                return false;
+            };
+            t = rest;
+        }
+    }
+    if let [b'.', rest @ ..] = t {
+        t = &rest[rest.iter().take_while(|c| c.is_ascii_digit()).count()..];
+    }
+    while let [b' ' | b'\t', rest @ ..] = t {
+        t = rest;
+    }
+    match t {
+        [] | [b'Z'] => true,
+        [b'+' | b'-', zone @ ..] => {
+            let hours = zone
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count()
+                .min(2);
+            let minutes = match &zone[hours..] {
+                [b':', m @ ..] => m,
+                m => m,
+            };
+            (1..=2).contains(&hours)
+                && (minutes.is_empty()
+                    || (minutes.len() == 2 && minutes.iter().all(u8::is_ascii_digit)))
+        }
+        _ => false,
+    }
 }
 
 /// The number a YAML 1.1 reader makes of `text`, if any.
@@ -353,6 +387,9 @@ mod tests {
                 "2001-12-14 21:59:43.10 -5",
                 "2001-12-15T02:59:43.1Z",
                 "2024-05-01\t10:00:00",
+                "2024-05-01T1:2:3Z",
+                "2024-05-01 10:00:00 +0500",
+                "2024-05-01T10:00:00.5+05:00",
             ],
             Reading::Timestamp,
         );
@@ -381,6 +418,9 @@ mod tests {
                 "2024-05-01x",
                 "20240-05-01",
                 "2024-05-01 noon",
+                "2024-05-01T10:00",
+                "2024-05-01 10:00:00 standup",
+                "2024-05-01 10:00:00+5:3",
                 "1:60",
                 "1:2:3:",
                 "a:b",

@@ -248,10 +248,23 @@ fn notes(diagnostic: &Diagnostic, source: &str) -> Vec<(&'static str, String)> {
                 ("help", format!("write `{yes}`")),
             ]
         }
-        Kind::MalformedDate => date_help(text).map_or_else(Vec::new, |h| vec![("help", h)]),
-        Kind::MalformedUrl => url_help(text).map_or_else(Vec::new, |h| vec![("help", h)]),
+        Kind::MalformedDate => date_help(unquoted(text)).map_or_else(Vec::new, |h| vec![("help", h)]),
+        Kind::MalformedUrl => url_help(unquoted(text)).map_or_else(Vec::new, |h| vec![("help", h)]),
         _ => Vec::new(),
     }
+}
+
+/// The text of a quoted scalar (`"2024/05/01"`, `'/x'`) without its quotes, when it
+/// holds no escape or quote of its own (its text is then its value); other text as is.
+fn unquoted(text: &str) -> &str {
+    for q in ['"', '\''] {
+        if let Some(inner) = text.strip_prefix(q).and_then(|t| t.strip_suffix(q)) {
+            if !inner.contains([q, '\\']) {
+                return inner;
+            }
+        }
+    }
+    text
 }
 
 /// Whether the line holding byte `at` is indented with a tab.
@@ -291,23 +304,24 @@ fn date_help(text: &str) -> Option<String> {
     let [a, b, c] = parts.as_slice() else {
         return None;
     };
+    // `YYYY-MM-DD`, when that date exists.
+    let iso = |y: &str, month: &str, day: &str| {
+        let iso = format!("{y}-{month:0>2}-{day:0>2}");
+        crate::check::parse_date(&iso).is_ok().then_some(iso)
+    };
     if digits(a, 4..=4) && digits(b, 1..=2) && digits(c, 1..=2) {
-        let iso = format!("{a}-{b:0>2}-{c:0>2}");
+        let iso = iso(a, b, c)?;
         return (iso != text).then(|| format!("write dates as `YYYY-MM-DD`: `{iso}`"));
     }
     if !(digits(a, 1..=2) && digits(b, 1..=2) && digits(c, 4..=4)) {
         return None;
     }
-    let (first, second) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
-    let month_first = format!("`{c}-{a:0>2}-{b:0>2}`");
-    let day_first = format!("`{c}-{b:0>2}-{a:0>2}`");
-    Some(match (first <= 12, second <= 12) {
-        (true, false) => format!("write dates as `YYYY-MM-DD`: {month_first}"),
-        (false, true) => format!("write dates as `YYYY-MM-DD`: {day_first}"),
-        _ if a == b => format!("write dates as `YYYY-MM-DD`: {day_first}"),
-        _ => format!(
-            "write dates as `YYYY-MM-DD`: {month_first} if `{a}` is the month, {day_first} if it is the day"
+    Some(match (iso(c, a, b), iso(c, b, a)) {
+        (Some(month_first), Some(day_first)) if month_first != day_first => format!(
+            "write dates as `YYYY-MM-DD`: `{month_first}` if `{a}` is the month, `{day_first}` if it is the day"
         ),
+        (Some(one), _) | (None, Some(one)) => format!("write dates as `YYYY-MM-DD`: `{one}`"),
+        (None, None) => return None,
     })
 }
 
@@ -345,7 +359,8 @@ fn month_name_date(text: &str) -> Option<String> {
         [d, m, y] if month(m).is_some() => (month(m)?, number(d, 2)?, number(y, 4)?),
         _ => return None,
     };
-    (y.len() == 4).then(|| format!("{y}-{:02}-{d:0>2}", m + 1))
+    let iso = format!("{y}-{:02}-{d:0>2}", m + 1);
+    (y.len() == 4 && crate::check::parse_date(&iso).is_ok()).then_some(iso)
 }
 
 /// For a relative URL (`/release/x`, `www.example.org/x`): how to make it absolute.

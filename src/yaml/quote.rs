@@ -60,7 +60,8 @@ pub(super) fn requote(text: &str, dates: &Dates) -> Option<String> {
     let mut parser = Parser::new_from_str(text);
     while let Some(event) = parser.next_event() {
         let (event, span) = event.ok()?;
-        let Event::Scalar(value, ScalarStyle::Plain, _, None) = event else {
+        // Tagged too: serde_yaml writes a newtype variant as `!Variant value`.
+        let Event::Scalar(value, ScalarStyle::Plain, _, tag) = event else {
             continue;
         };
         let replacement = if let Some(date) = dates.text_of(&value) {
@@ -72,6 +73,13 @@ pub(super) fn requote(text: &str, dates: &Dates) -> Option<String> {
         };
         let (start, end) = (byte(span.start.index()), byte(span.end.index()));
         let end = start + text.get(start..end)?.trim_end().len();
+        // A tagged scalar's span starts at its tag, which stays: replace only the
+        // value after it (one line, as serde_yaml writes every tagged scalar).
+        let start = match tag {
+            None => start,
+            Some(_) if text.get(start..end)?.ends_with(&*value) => end - value.len(),
+            Some(_) => continue,
+        };
         out.push_str(text.get(copied..start)?);
         out.push_str(&replacement);
         copied = end;

@@ -130,6 +130,9 @@ pub(crate) fn tricky() -> Vec<String> {
         "...",
         "a,b",
         "10:00am",
+        // Date-like, but no reader's timestamp: they stay plain strings.
+        "2024-05-01T10:00",
+        "2024-05-01 10:00:00 standup",
     ];
     out.extend(more.iter().map(|s| (*s).to_owned()));
     let mut seen = std::collections::HashSet::new();
@@ -401,4 +404,29 @@ fn toml_blocks_get_no_yaml_warnings() {
     let src = "---\nversion: 1.10\ncountry: NO\n---\n";
     let report = masthead::validate(&masthead::split(src).unwrap(), &schema);
     assert_eq!(report.warning_count(), 2);
+}
+
+/// serde_yaml writes a newtype variant as a tagged scalar (`!On 2024-05-01`): its
+/// date stays a date and its string is quoted, as anywhere else; no token leaks.
+#[test]
+fn tagged_scalars_are_quoted_and_keep_their_dates() {
+    #[derive(Serialize)]
+    enum Published {
+        On(Date),
+        Note(String),
+    }
+    #[derive(Serialize)]
+    struct Meta {
+        published: Published,
+        answer: Published,
+    }
+    let meta = Meta {
+        published: Published::On(Date(NaiveDate::from_ymd_opt(2024, 5, 1).unwrap())),
+        answer: Published::Note("yes".to_owned()),
+    };
+    let doc = masthead::compose(&meta, "", masthead::Format::Yaml).unwrap();
+    assert_eq!(
+        doc, "---\npublished: !On 2024-05-01\nanswer: !Note 'yes'\n---\n",
+        "{doc}"
+    );
 }

@@ -186,6 +186,18 @@ fn a_date_in_another_order_says_to_write_yyyy_mm_dd() {
         ("2024-05-01", None),
         ("yesterday", None),
         ("2024/05/01/12", None),
+        // No month or day in range: no date to suggest.
+        ("13/13/2024", None),
+        ("14/13/2024", None),
+        ("00/05/2024", None),
+        ("5/45/2024", None),
+        ("2024/13/01", None),
+        ("June 45, 2016", None),
+        ("02/30/2024", None),
+        ("Feb 30, 2024", None),
+        // Quoted as often as not in real front matter.
+        ("\"2024/05/01\"", Some("help: write dates as `YYYY-MM-DD`: `2024-05-01`")),
+        ("'06/09/2017'", Some("help: write dates as `YYYY-MM-DD`: `2017-06-09` if `06` is the month, `2017-09-06` if it is the day")),
     ];
     for (date, help) in cases {
         let src = crate::DESIGN_RELEASE.replace("date: 2024-05-13", &format!("date: {date}"));
@@ -239,6 +251,10 @@ fn a_relative_url_says_to_include_the_scheme_and_host() {
         (
             "url: //www.beehive.govt.nz/release/x",
             Some("help: include the scheme: `https://www.beehive.govt.nz/release/x`"),
+        ),
+        (
+            "url: '/release/x'",
+            Some("help: include the scheme and host: `https://example.org/release/x`"),
         ),
         // An absolute URL with another fault gets no help.
         ("url: ftp://ftp.beehive.govt.nz/x", None),
