@@ -19,6 +19,7 @@ for (const key of read) {
 }
 if (read.length !== keys.length) bad.push(`${keys.length} keys written, ${read.length} read`);
 if (!(data.date instanceof Date) || data.date_text !== "2024-05-01") bad.push(`date ${data.date}, date_text ${data.date_text}`);
+if (!(data.time instanceof Date)) bad.push(`time ${data.time}, written by a date-time type, is not a date-time`);
 for (const line of bad) console.log(`${name}: ${line}`);
 const values = expected.length - bad.filter((l) => l.startsWith("value")).length;
 const keyCount = keys.length - bad.filter((l) => l.startsWith("key")).length;

@@ -24,6 +24,8 @@ if len(data["keys"]) != len(keys):
     bad.append(f"{len(keys)} keys written, {len(data['keys'])} read")
 if not isinstance(data["date"], datetime.date) or data["date_text"] != "2024-05-01":
     bad.append(f"date {data['date']!r}, date_text {data['date_text']!r}")
+if not isinstance(data["time"], datetime.datetime):
+    bad.append(f"time {data['time']!r}, written by a date-time type, is not a date-time")
 for line in bad:
     print("PyYAML:", line)
 print(f"PyYAML {yaml.__version__}: {len(expected) - sum(l.startswith('value') for l in bad)} of {len(expected)} values, "

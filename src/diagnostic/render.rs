@@ -393,9 +393,7 @@ fn url_help(text: &str) -> Option<String> {
 fn reader_note(diagnostic: &Diagnostic) -> Option<&'static str> {
     let warned = diagnostic.kind() == Kind::InvalidType
         && diagnostic.severity() == Severity::Warning
-        && diagnostic
-            .message()
-            .contains(" readers (Jekyll, Astro, PyYAML) read ");
+        && diagnostic.message().contains(" is a string here, but ");
     warned.then_some("quote the value (`'…'`) so that every YAML reader reads it as text")
 }
 

@@ -56,18 +56,22 @@ fn misread(text: &str, read: &Read) -> Option<String> {
     match read {
         Read::Str => match compat::yaml11(text) {
             compat::Reading::Str => None,
-            compat::Reading::Int if compat::yaml11_int(text).is_some() => Some(format!(
-                "`{text}` is a string here, but YAML 1.1 readers {readers} read the number `{}`",
-                compat::yaml11_int(text).unwrap_or_default()
-            )),
-            other => Some(format!(
-                "`{text}` is a string here, but YAML 1.1 readers {readers} read {}",
-                other.describe()
-            )),
+            other => Some(match (other, compat::yaml11_int(text)) {
+                (compat::Reading::Int, Some(n)) => format!(
+                    "`{text}` is a string here, but YAML 1.1 readers {readers} read the number `{n}`"
+                ),
+                _ => format!(
+                    "`{text}` is a string here, but YAML 1.1 readers {readers} read {}",
+                    other.describe()
+                ),
+            }),
         },
-        // `1.10`, `+1`, `1e3`: every reader reads a number, which prints otherwise.
+        // `1.10`, `+1`, `1e3`: YAML 1.2 reads a number, which prints otherwise, and so
+        // does js-yaml 4 (a YAML 1.2 reader); not every YAML 1.1 reader does (PyYAML
+        // keeps `1e3` as text: its floats need a dot), so only Astro's is named.
         Read::Number(number) if number != text => Some(format!(
-            "`{text}` is a string here, but other YAML readers {readers} read the number `{number}`"
+            "`{text}` is a string here, but other YAML readers (Astro's js-yaml among them) \
+             read the number `{number}`"
         )),
         Read::Number(_) => None,
     }

@@ -334,7 +334,9 @@ fn plain_values_other_readers_misread_are_warnings() {
             "version",
             5,
             10,
-            format!("`1.10` is a string here, but other YAML readers {r} read the number `1.1`"),
+            "`1.10` is a string here, but other YAML readers (Astro's js-yaml among them) read \
+             the number `1.1`"
+                .to_owned(),
         ),
         (
             "time",
@@ -429,4 +431,37 @@ fn tagged_scalars_are_quoted_and_keep_their_dates() {
         doc, "---\npublished: !On 2024-05-01\nanswer: !Note 'yes'\n---\n",
         "{doc}"
     );
+}
+
+#[test]
+fn a_number_warning_names_a_reader_that_reads_the_number() {
+    // A YAML 1.1 float needs a dot: PyYAML and Psych keep `1e3` as text, js-yaml 4
+    // (YAML 1.2) reads 1000; so the message names js-yaml, not PyYAML.
+    let found = warnings("version: 1e3\ntitle: 1.10\n", true);
+    assert_eq!(
+        found,
+        [
+            (
+                "version".to_owned(),
+                2,
+                10,
+                "`1e3` is a string here, but other YAML readers (Astro's js-yaml among them) \
+                 read the number `1000`"
+                    .to_owned()
+            ),
+            (
+                "title".to_owned(),
+                3,
+                8,
+                "`1.10` is a string here, but other YAML readers (Astro's js-yaml among them) \
+                 read the number `1.1`"
+                    .to_owned()
+            ),
+        ]
+    );
+    let src = "---\nversion: 1e3\n---\n";
+    let schema = masthead::Schema::new().optional("version", masthead::Rule::string());
+    let report = masthead::validate_str(src, &schema);
+    let shown = masthead::Renderer::new().render_report(&report, "post.md", src);
+    assert!(shown.contains("= note: quote the value"), "{shown}");
 }
