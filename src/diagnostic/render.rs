@@ -277,12 +277,14 @@ fn tab_indented(source: &str, at: usize) -> bool {
 }
 
 /// `write a list: `tags: [a, b]`, or one `- item` per line` for the text `a, b` of
-/// field `tags`.
+/// field `tags`. Text that is quoted, or that holds a bracket or brace, is not split
+/// (quotes around `a, b` would make a one-item list of it): the help shows the shape.
 fn list_help(path: &str, text: &str) -> String {
     let key = path.rsplit(['.', ']']).next().filter(|k| !k.is_empty());
     let items: Vec<&str> = text.split(',').map(str::trim).collect();
+    let plain = !text.contains(['\n', '"', '\'', '[', ']', '{', '}']);
     match key {
-        Some(key) if !text.contains('\n') => format!(
+        Some(key) if plain => format!(
             "write a list: `{key}: [{}]`, or one `- item` per line",
             items.join(", ")
         ),

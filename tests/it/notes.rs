@@ -156,6 +156,19 @@ fn text_where_a_list_is_expected_says_how_to_write_a_list() {
         error_hints(&err, &src),
         ["help: write a list: `ministers: [Rt Hon Winston Peters]`, or one `- item` per line"]
     );
+    // A quoted value is one string: splitting it at its commas inside the quotes
+    // would write a one-item list, so the help shows the shape only.
+    for src in [
+        "---\ncategories: \"a, b\"\n---\n",
+        "---\ncategories: 'a, b'\n---\n",
+    ] {
+        let err = masthead::from_str::<Categories>(src).unwrap_err();
+        assert_eq!(
+            error_hints(&err, src),
+            ["help: write a list: `[a, b]`, or one `- item` per line"],
+            "{src:?}"
+        );
+    }
     // Not for a mapping where a list is expected, nor for a list where text is.
     for src in [
         "---\ncategories: {a: 1}\n---\n",
