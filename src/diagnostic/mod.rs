@@ -90,6 +90,9 @@ pub struct Diagnostic {
     span: Span,
     message: String,
     positioned: bool,
+    /// A note that the code which found the problem knows to give (the renderer's
+    /// other notes it works out from the kind and the source).
+    note: Option<&'static str>,
 }
 
 impl Diagnostic {
@@ -107,7 +110,19 @@ impl Diagnostic {
             span,
             message,
             positioned: true,
+            note: None,
         }
+    }
+
+    /// The same diagnostic with a note for the renderer.
+    pub(crate) fn with_note(mut self, note: &'static str) -> Self {
+        self.note = Some(note);
+        self
+    }
+
+    /// The note given where the problem was found, if any.
+    pub(crate) fn note(&self) -> Option<&'static str> {
+        self.note
     }
 
     /// Whether the diagnostic names a place in the document; see

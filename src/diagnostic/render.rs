@@ -189,7 +189,7 @@ fn notes(diagnostic: &Diagnostic, source: &str) -> Vec<(&'static str, String)> {
         .strip_prefix("invalid type: ")
         .unwrap_or("");
     let one = |label, s: &str| vec![(label, s.to_owned())];
-    if let Some(note) = reader_note(diagnostic) {
+    if let Some(note) = diagnostic.note() {
         return one("note", note);
     }
     match diagnostic.kind() {
@@ -388,15 +388,6 @@ fn url_help(text: &str) -> Option<String> {
     } else {
         "include the scheme and host: `https://example.org/…`".to_owned()
     })
-}
-
-/// The note of a warning that other YAML readers read a plain value otherwise
-/// (`Schema::yaml11_warnings`).
-fn reader_note(diagnostic: &Diagnostic) -> Option<&'static str> {
-    let warned = diagnostic.kind() == Kind::InvalidType
-        && diagnostic.severity() == Severity::Warning
-        && diagnostic.message().contains(" is a string here, but ");
-    warned.then_some("quote the value (`'…'`) so that every YAML reader reads it as text")
 }
 
 /// The line holding byte `start` (without its line ending or a byte-order mark),

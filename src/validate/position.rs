@@ -35,15 +35,24 @@ pub(super) fn position(doc: &Document<'_>, found: Vec<Found>) -> Vec<Diagnostic>
         .into_iter()
         .zip(ranges.iter().zip(spans))
         .filter_map(|(mut f, (range, span))| {
+            let mut note = None;
             if let Some(read) = &f.misread {
                 let text = range.and_then(|(start, end)| doc.source().get(start..end))?;
                 f.message = misread(text, read)?;
+                note = Some(QUOTE_NOTE);
             }
             let span = span.unwrap_or(fence);
-            Some(Diagnostic::new(f.kind, f.severity, f.path, span, f.message))
+            let d = Diagnostic::new(f.kind, f.severity, f.path, span, f.message);
+            Some(match note {
+                Some(note) => d.with_note(note),
+                None => d,
+            })
         })
         .collect()
 }
+
+/// The note of a warning that other YAML readers read a plain value otherwise.
+const QUOTE_NOTE: &str = "quote the value (`'…'`) so that every YAML reader reads it as text";
 
 /// The message for a scalar of a string field that masthead read as `read` and
 /// whose source is `text`, when YAML 1.1 readers read it otherwise; `None` for a
