@@ -97,6 +97,9 @@ fn nested_btree(s: &str) -> Result<(), Error> {
 fn hash(s: &str) -> Result<(), Error> {
     masthead::from_str::<HashMap<String, String>>(s).map(drop)
 }
+fn yaml_value(s: &str) -> Result<(), Error> {
+    masthead::from_str::<serde_yaml::Value>(s).map(drop)
+}
 fn required_meta(s: &str) -> Result<(), Error> {
     Options::new()
         .require_front_matter(true)

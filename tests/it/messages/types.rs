@@ -123,6 +123,27 @@ fn invalid_type() {
             "Māori Crown Relations: Te Arawhiti",
             "field `portfolios[0]`: invalid type: mapping, expected a non-empty string at line 8 column 5",
         ),
+        // A key written as a collection: the path names the mapping that holds it,
+        // serde_yaml's mark lies inside that mapping, at the key, and that is where
+        // the error points (an empty span), not at the whole mapping.
+        case(
+            nested_btree,
+            "---\nx: {[a]: 1}\n---\n",
+            "invalid-type",
+            "x",
+            (2, 5, 8),
+            "",
+            "field `x`: invalid type: sequence, expected a string at line 2 column 5",
+        ),
+        case(
+            meta,
+            "---\ntitle: x\n? [a, b]\n: 1\n---\n",
+            "invalid-type",
+            "",
+            (3, 3, 15),
+            "",
+            "invalid type: sequence, expected field identifier at line 3 column 3",
+        ),
     ];
     for c in &cases {
         check(c);
