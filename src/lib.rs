@@ -232,6 +232,7 @@ mod check;
 mod compat;
 mod diagnostic;
 mod document;
+mod edit;
 mod header;
 mod limits;
 mod options;
@@ -250,6 +251,7 @@ mod yaml;
 pub use diagnostic::render::Renderer;
 pub use diagnostic::{Diagnostic, Error, Kind, Report, Severity};
 pub use document::{Document, Format, Parsed, DEFAULT_EXCERPT_SEPARATOR};
+pub use edit::Editor;
 pub use header::{read_front_matter, read_front_matter_path, Header, ReadOptions};
 pub use limits::Limits;
 pub use options::Options;
@@ -416,6 +418,7 @@ pub fn compose<T: Serialize + ?Sized>(
 #[doc = include_str!("diagnostic/kinds/limit-exceeded.md")]
 #[doc = include_str!("diagnostic/kinds/toml-syntax.md")]
 #[doc = include_str!("diagnostic/kinds/io-error.md")]
+#[doc = include_str!("diagnostic/kinds/not-editable.md")]
 pub mod kinds {}
 
 /// Internal hooks for the fuzz crate (the `__fuzzing` feature); not part of the API.

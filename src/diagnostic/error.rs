@@ -58,12 +58,16 @@ pub enum Kind {
     /// The input could not be read (from [`read_front_matter`](crate::read_front_matter)
     /// and [`read_front_matter_path`](crate::read_front_matter_path)).
     Io,
+    /// An edit ([`Editor`](crate::Editor)) that cannot change its entry in place: a
+    /// target inside a flow mapping, behind an alias or anchor, a complex key, a
+    /// plain scalar on several lines.
+    NotEditable,
 }
 
 impl Kind {
-    /// Every kind, in the order of the design's table, then `toml-syntax` and
-    /// `io-error`.
-    pub const ALL: [Kind; 14] = [
+    /// Every kind, in the order of the design's table, then `toml-syntax`,
+    /// `io-error` and `not-editable`.
+    pub const ALL: [Kind; 15] = [
         Kind::NoFrontMatter,
         Kind::UnterminatedFrontMatter,
         Kind::YamlSyntax,
@@ -78,6 +82,7 @@ impl Kind {
         Kind::LimitExceeded,
         Kind::TomlSyntax,
         Kind::Io,
+        Kind::NotEditable,
     ];
 
     /// The stable kebab-case name, e.g. `"malformed-date"`.
@@ -104,6 +109,7 @@ impl Kind {
             Kind::LimitExceeded => "limit-exceeded",
             Kind::TomlSyntax => "toml-syntax",
             Kind::Io => "io-error",
+            Kind::NotEditable => "not-editable",
         }
     }
 
@@ -145,6 +151,7 @@ impl Kind {
             Kind::LimitExceeded => include_str!("kinds/limit-exceeded.md"),
             Kind::TomlSyntax => include_str!("kinds/toml-syntax.md"),
             Kind::Io => include_str!("kinds/io-error.md"),
+            Kind::NotEditable => include_str!("kinds/not-editable.md"),
         }
     }
 

@@ -225,7 +225,7 @@ fn flow_scalar(value: &str) -> String {
 /// with its indentation and chomping indicators (`|-`, `>+2`), before an optional
 /// comment. The header is the line of `content` (an empty block scalar) or the last
 /// line above it that is not blank.
-fn block_indicator(text: &str, content: usize) -> Option<usize> {
+pub(super) fn block_indicator(text: &str, content: usize) -> Option<usize> {
     let line_start = |at: usize| text[..at].rfind('\n').map_or(0, |i| i + 1);
     let mut from = line_start(content);
     if let Some(i) = indicator_in(&text[from..content]) {

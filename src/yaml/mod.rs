@@ -18,6 +18,7 @@ mod fast;
 mod limits;
 mod locate;
 mod quote;
+pub(crate) mod shape;
 
 /// Deserializes the front matter of `doc` into `T`.
 pub(crate) fn deserialize_with<'a, T: Deserialize<'a>>(

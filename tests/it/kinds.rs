@@ -48,6 +48,16 @@ fn rendered(kind: Kind, blocks: &[String]) -> Option<(Report, String)> {
         let shown = Renderer::new().render_report(&report, "missing.md", "");
         return Some((report, shown));
     }
+    if kind == Kind::NotEditable {
+        let src = format!("{}\n", blocks[0]);
+        let err = masthead::Editor::new(&src)
+            .unwrap()
+            .set("author.url", "https://example.org/")
+            .unwrap_err();
+        let report = Report::from(err);
+        let shown = Renderer::new().render_report(&report, "post.md", &src);
+        return Some((report, shown));
+    }
     if kind == Kind::TomlSyntax && !cfg!(feature = "toml") {
         return None;
     }
@@ -80,7 +90,11 @@ fn every_kind_has_an_entry_whose_example_produces_it() {
         let blocks = text_blocks(entry);
         let expected = if kind == Kind::Io { 1 } else { 2 };
         assert_eq!(blocks.len(), expected, "{kind}: {blocks:?}");
-        if kind != Kind::Io {
+        if kind == Kind::NotEditable {
+            assert!(entry.contains(
+                "with `Editor::new(src)?.set(\"author.url\", \"https://example.org/\")`"
+            ));
+        } else if kind != Kind::Io {
             assert!(
                 entry.contains(schema(kind).1),
                 "{kind}: the entry names how it is checked"
@@ -102,7 +116,7 @@ fn every_kind_has_an_entry_whose_example_produces_it() {
             "{kind}: the entry's rendering differs from the crate's"
         );
     }
-    assert_eq!(ran, if cfg!(feature = "toml") { 14 } else { 13 });
+    assert_eq!(ran, if cfg!(feature = "toml") { 15 } else { 14 });
 }
 
 #[test]
@@ -116,5 +130,5 @@ fn the_index_holds_every_entry_once() {
         }
     }
     assert_eq!(Kind::from_name("invalid-value"), None);
-    assert_eq!(names.len(), 14);
+    assert_eq!(names.len(), 15);
 }

@@ -1,0 +1,351 @@
+//! Unit tests of the editor: one per operation, style and fallback.
+
+use super::Editor;
+use crate::Kind;
+
+/// The document after `edit`, checked to read back (the editor checks the value).
+#[track_caller]
+fn edited(src: &str, edit: impl FnOnce(&mut Editor) -> Result<(), crate::Error>) -> String {
+    let mut doc = Editor::new(src).unwrap();
+    edit(&mut doc).unwrap();
+    let out = doc.into_string();
+    crate::split(&out).unwrap();
+    out
+}
+
+/// The error of `edit`, with its kind, line and column; the document unchanged.
+#[track_caller]
+fn refused(
+    src: &str,
+    edit: impl FnOnce(&mut Editor) -> Result<(), crate::Error>,
+) -> (Kind, usize, usize, String) {
+    let mut doc = Editor::new(src).unwrap();
+    let err = edit(&mut doc).unwrap_err();
+    assert_eq!(doc.as_str(), src, "a refused edit changes nothing");
+    (
+        err.kind(),
+        err.line(),
+        err.column(),
+        err.message().to_owned(),
+    )
+}
+
+#[test]
+fn set_replaces_a_scalar_and_keeps_its_comment_and_line_ending() {
+    let src = "\u{feff}---\r\ntitle: 'Old' # keep\r\ndate: 2024-01-01\r\n...\r\nBody\r\n";
+    let out = edited(src, |d| d.set("title", "New"));
+    assert_eq!(
+        out,
+        "\u{feff}---\r\ntitle: New # keep\r\ndate: 2024-01-01\r\n...\r\nBody\r\n"
+    );
+    let out = edited(src, |d| d.set_yaml("date", "2026-11-28"));
+    assert_eq!(
+        out,
+        "\u{feff}---\r\ntitle: 'Old' # keep\r\ndate: 2026-11-28\r\n...\r\nBody\r\n"
+    );
+}
+
+#[test]
+fn set_quotes_what_other_readers_misread() {
+    let src = "---\na: 1\n---\n";
+    assert_eq!(edited(src, |d| d.set("a", "yes")), "---\na: 'yes'\n---\n");
+    assert_eq!(
+        edited(src, |d| d.set("a", "2024-05-01")),
+        "---\na: '2024-05-01'\n---\n"
+    );
+    assert_eq!(
+        edited(src, |d| d.set_yaml("a", "2024-05-01")),
+        "---\na: 2024-05-01\n---\n"
+    );
+    assert_eq!(
+        edited(src, |d| d.set_yaml("a", "NO")),
+        "---\na: 'NO'\n---\n"
+    );
+    assert_eq!(
+        edited(src, |d| d.set_yaml("a", "\"NO\"")),
+        "---\na: \"NO\"\n---\n"
+    );
+    assert_eq!(edited(src, |d| d.set("a", &true)), "---\na: true\n---\n");
+    assert_eq!(
+        edited(src, |d| d.set("a", "two\nlines")),
+        "---\na: \"two\\nlines\"\n---\n"
+    );
+    assert_eq!(
+        edited(src, |d| d.set_yaml("a", "|\n  two\n  lines\n")),
+        "---\na: \"two\\nlines\\n\"\n---\n"
+    );
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    assert_eq!(
+        edited(src, |d| d.set("a", &date)),
+        "---\na: 2026-11-28\n---\n"
+    );
+}
+
+#[test]
+fn set_adds_a_key_at_the_end_of_its_mapping_in_its_indentation() {
+    let src = "---\nauthor:\n    name: A # n\n    # about the author\nz: 1\n---\n";
+    assert_eq!(
+        edited(src, |d| d.set("author.url", "u")),
+        "---\nauthor:\n    name: A # n\n    url: u\n    # about the author\nz: 1\n---\n"
+    );
+    assert_eq!(
+        edited(src, |d| d.set("links.home.url", "u")),
+        "---\nauthor:\n    name: A # n\n    # about the author\nz: 1\nlinks:\n    home:\n        url: u\n---\n"
+    );
+    let seq = "---\nitems:\n  - name: a\n    url: b\n---\n";
+    assert_eq!(
+        edited(seq, |d| d.set("items[0].size", &3)),
+        "---\nitems:\n  - name: a\n    url: b\n    size: 3\n---\n"
+    );
+}
+
+#[test]
+fn set_writes_collections_in_the_style_of_their_place() {
+    let src = "---\ntags: [a]\nlist:\n- x\nmap:\n  k: v\nn: 1\n---\n";
+    assert_eq!(
+        edited(src, |d| d.set("tags", &["b", "c"])),
+        "---\ntags: [b, c]\nlist:\n- x\nmap:\n  k: v\nn: 1\n---\n"
+    );
+    assert_eq!(
+        edited(src, |d| d.set_yaml("list", "[p, q]")),
+        "---\ntags: [a]\nlist:\n- p\n- q\nmap:\n  k: v\nn: 1\n---\n"
+    );
+    assert_eq!(
+        edited(src, |d| d.set_yaml("n", "{a: 1, b: [2]}")),
+        "---\ntags: [a]\nlist:\n- x\nmap:\n  k: v\nn:\n  a: 1\n  b:\n  - 2\n---\n"
+    );
+    assert_eq!(
+        edited(src, |d| d.set_yaml("map", "[]")),
+        "---\ntags: [a]\nlist:\n- x\nmap: []\nn: 1\n---\n"
+    );
+    assert_eq!(
+        edited(src, |d| d.set_yaml("tags[0]", "{k: v}")),
+        "---\ntags: [{k: v}]\nlist:\n- x\nmap:\n  k: v\nn: 1\n---\n"
+    );
+    assert_eq!(
+        edited(src, |d| d.set_yaml("list[0]", "{k: v, l: w}")),
+        "---\ntags: [a]\nlist:\n- k: v\n  l: w\nmap:\n  k: v\nn: 1\n---\n"
+    );
+}
+
+#[test]
+fn set_fills_an_empty_value() {
+    let src = "---\na:\nb: # none yet\nc:\n-\n---\n";
+    assert_eq!(
+        edited(src, |d| d.set("a", "x")),
+        "---\na: x\nb: # none yet\nc:\n-\n---\n"
+    );
+    assert_eq!(
+        edited(src, |d| d.set("b", "x")),
+        "---\na:\nb: x # none yet\nc:\n-\n---\n"
+    );
+    assert_eq!(
+        edited(src, |d| d.set("c[0]", "x")),
+        "---\na:\nb: # none yet\nc:\n- x\n---\n"
+    );
+    assert_eq!(
+        edited(src, |d| d.push("a", "x")),
+        "---\na:\n- x\nb: # none yet\nc:\n-\n---\n"
+    );
+}
+
+#[test]
+fn set_replaces_block_scalars_and_block_collections() {
+    let src = "---\ndescription: >\n  Folded\n  text.\ntags:\n  - a # one\n  - b\nnext: 1\n---\n";
+    assert_eq!(
+        edited(src, |d| d.set("description", "Short")),
+        "---\ndescription: Short\ntags:\n  - a # one\n  - b\nnext: 1\n---\n"
+    );
+    assert_eq!(
+        edited(src, |d| d.set("tags", &["c"])),
+        "---\ndescription: >\n  Folded\n  text.\ntags:\n  - c\nnext: 1\n---\n"
+    );
+    assert_eq!(
+        edited(src, |d| d.set("tags", "none")),
+        "---\ndescription: >\n  Folded\n  text.\ntags: none\nnext: 1\n---\n"
+    );
+}
+
+#[test]
+fn push_keeps_the_list_style() {
+    let src = "---\nflow: [a, b ]\nempty: []\nblock:\n    - a\n    - b # last\nafter: 1\n---\n";
+    assert_eq!(
+        edited(src, |d| d.push("flow", "c")),
+        src.replace("[a, b ]", "[a, b, c ]")
+    );
+    assert_eq!(
+        edited(src, |d| d.push("empty", "c")),
+        src.replace("[]", "[c]")
+    );
+    assert_eq!(
+        edited(src, |d| d.push("block", "c")),
+        src.replace("# last\n", "# last\n    - c\n")
+    );
+    assert_eq!(
+        edited(src, |d| d.push_yaml("block", "{k: v, l: w}")),
+        src.replace("# last\n", "# last\n    - k: v\n      l: w\n")
+    );
+    assert_eq!(
+        edited(src, |d| d.push_yaml("flow", "a, b")),
+        src.replace("[a, b ]", "[a, b, \"a, b\" ]")
+    );
+    let multi = "---\nt: [\n  a,\n  b,\n]\n---\n";
+    assert_eq!(
+        edited(multi, |d| d.push("t", "c")),
+        "---\nt: [\n  a,\n  b, c,\n]\n---\n"
+    );
+}
+
+#[test]
+fn remove_takes_the_entry_and_its_comment_lines() {
+    let src = "---\ntitle: A\n\n# Drafts are not published.\n# Two lines.\ndraft: true # yes\n  # indented under it\nafter: 1\n---\n";
+    assert_eq!(
+        edited(src, |d| d.remove("draft").map(drop)),
+        "---\ntitle: A\n\nafter: 1\n---\n"
+    );
+    let nested = "---\nauthor:\n  name: A\nlist:\n  - x\n---\n";
+    assert_eq!(
+        edited(nested, |d| d.remove("author.name").map(drop)),
+        "---\nauthor: {}\nlist:\n  - x\n---\n"
+    );
+    assert_eq!(
+        edited(nested, |d| d.remove("list[0]").map(drop)),
+        "---\nauthor:\n  name: A\nlist: []\n---\n"
+    );
+    let flow = "---\nt: [a, b, c]\n---\n";
+    assert_eq!(
+        edited(flow, |d| d.remove("t[1]").map(drop)),
+        "---\nt: [a, c]\n---\n"
+    );
+    assert_eq!(
+        edited(flow, |d| d.remove("t[2]").map(drop)),
+        "---\nt: [a, b]\n---\n"
+    );
+    let compact = "---\n- \n---\n";
+    assert!(
+        Editor::new(compact).is_err(),
+        "a list at the root is no front matter"
+    );
+    let items = "---\nitems:\n- name: a\n  url: b\n- name: c\n---\n";
+    assert_eq!(
+        edited(items, |d| d.remove("items[0].name").map(drop)),
+        "---\nitems:\n- url: b\n- name: c\n---\n"
+    );
+    assert_eq!(
+        edited(items, |d| d.remove("items[0]").map(drop)),
+        "---\nitems:\n- name: c\n---\n"
+    );
+    let mut doc = Editor::new(items).unwrap();
+    assert!(!doc.remove("nothing").unwrap());
+    assert!(!doc.remove("items[5]").unwrap());
+    assert!(!doc.remove("items[0].name.x").unwrap());
+    assert!(!doc.is_changed());
+}
+
+#[test]
+fn several_edits_on_one_document() {
+    let src = "---\ntitle: T\ntags:\n  - a\ndraft: true\n---\nbody\n";
+    let out = edited(src, |d| {
+        d.set_yaml("updated", "2026-11-28")?;
+        d.push("tags", "rust")?;
+        d.remove("draft")?;
+        d.set("title", "U")
+    });
+    assert_eq!(
+        out,
+        "---\ntitle: U\ntags:\n  - a\n  - rust\nupdated: 2026-11-28\n---\nbody\n"
+    );
+}
+
+#[test]
+fn documents_without_or_with_empty_front_matter() {
+    assert_eq!(
+        edited("# Body\n", |d| d.set("a", &1)),
+        "---\na: 1\n---\n# Body\n"
+    );
+    assert_eq!(
+        edited("\u{feff}B\r\nx", |d| d.push("t", "x")),
+        "\u{feff}---\r\nt:\r\n  - x\r\n---\r\nB\r\nx"
+    );
+    let mut doc = Editor::new("# Body\n").unwrap();
+    assert!(!doc.remove("a").unwrap());
+    assert_eq!(
+        edited("---\n---\nB", |d| d.set("a", &1)),
+        "---\na: 1\n---\nB"
+    );
+    assert_eq!(
+        edited("---\r\n# only a comment\r\n...\r\n", |d| d.set("a", &1)),
+        "---\r\n# only a comment\r\na: 1\r\n...\r\n"
+    );
+}
+
+#[test]
+fn what_cannot_be_edited_in_place() {
+    let flow = "---\nauthor: {name: A}\n---\n";
+    let (kind, line, column, message) = refused(flow, |d| d.set("author.name", "B"));
+    assert_eq!((kind, line, column), (Kind::NotEditable, 2, 9));
+    assert_eq!(
+        message,
+        "`author` is a flow mapping (`{…}`): its entries are not edited in place"
+    );
+    let alias = "---\nbase: &b\n  x: 1\npost: *b\n---\n";
+    assert_eq!(refused(alias, |d| d.set("post.x", &2)).0, Kind::NotEditable);
+    let (kind, line, column, _) = refused(alias, |d| d.set("base.x", &2));
+    assert_eq!((kind, line, column), (Kind::NotEditable, 2, 7));
+    assert_eq!(
+        refused(alias, |d| d.remove("base").map(drop)).0,
+        Kind::NotEditable
+    );
+    let complex = "---\n? title\n: x\n---\n";
+    assert_eq!(
+        refused(complex, |d| d.set("title", "y")).0,
+        Kind::NotEditable
+    );
+    let plain = "---\ntitle: one\n  two\nb: 1\n---\n";
+    let (kind, line, column, _) = refused(plain, |d| d.set("title", "y"));
+    assert_eq!((kind, line, column), (Kind::NotEditable, 2, 8));
+    let dup = "---\na: 1\nb: 2\na: 3\n---\n";
+    let (kind, line, column, _) = refused(dup, |d| d.set("a", &4));
+    assert_eq!((kind, line, column), (Kind::DuplicateKey, 4, 1));
+    let scalar = "---\ntitle: T\n---\n";
+    assert_eq!(
+        refused(scalar, |d| d.set("title.x", "y")).0,
+        Kind::InvalidType
+    );
+    assert_eq!(
+        refused(scalar, |d| d.push("title", "y")).0,
+        Kind::InvalidType
+    );
+    let list = "---\nt: [a]\n---\n";
+    assert_eq!(refused(list, |d| d.set("t[1]", "y")).0, Kind::MissingField);
+    assert_eq!(refused(list, |d| d.set("", "y")).0, Kind::NotEditable);
+    assert_eq!(refused(list, |d| d.set_yaml("t", "[a")).0, Kind::YamlSyntax);
+    assert_eq!(
+        refused(list, |d| d.set_yaml("t", "&a x")).0,
+        Kind::YamlSyntax
+    );
+}
+
+#[test]
+fn errors_of_later_edits_point_into_the_original() {
+    let src = "---\na: 1\nm: {k: v}\n---\n";
+    let mut doc = Editor::new(src).unwrap();
+    doc.set_yaml("a", "[1, 2, 3]").unwrap();
+    doc.set_yaml("b", "1").unwrap();
+    let err = doc.set("m.k", "w").unwrap_err();
+    assert_eq!((err.line(), err.column(), err.span().start()), (3, 4, 12));
+}
+
+#[test]
+fn the_error_index_shows_what_the_crate_prints() {
+    let src = "---\nauthor: {name: Ann, url: http://example.org/}\n---\n";
+    let err = Editor::new(src)
+        .unwrap()
+        .set("author.url", "https://example.org/")
+        .unwrap_err();
+    let shown = crate::Renderer::new().render_report(&crate::Report::from(err), "post.md", src);
+    assert!(
+        Kind::NotEditable.explain().contains(shown.trim_end()),
+        "{shown}"
+    );
+}
