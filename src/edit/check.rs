@@ -46,11 +46,25 @@ pub(super) fn result(
     }
     let got = root_value(&again)
         .map_err(|e| format!("the edited front matter does not read back: {e}"))?;
-    // Debug text, so that NaN equals NaN.
-    if format!("{got:?}") != format!("{expected:?}") {
+    // Debug text, so that NaN equals NaN; keys in any order (a new TOML key comes
+    // before the block's tables).
+    if format!("{:?}", sorted(got)) != format!("{:?}", sorted(expected)) {
         return Err("the edited front matter would not read back as the edit meant".to_owned());
     }
     Ok(())
+}
+
+/// `value` with the entries of every mapping in the order of their keys.
+fn sorted(value: Value<'static>) -> Value<'static> {
+    match value {
+        Value::Seq(items) => Value::Seq(items.into_iter().map(sorted).collect()),
+        Value::Map(entries) => {
+            let mut entries: Vec<_> = entries.into_iter().map(|(k, v)| (k, sorted(v))).collect();
+            entries.sort_by_cached_key(|(k, _)| format!("{k:?}"));
+            Value::Map(entries)
+        }
+        other => other,
+    }
 }
 
 /// `op` at `path` of `value`.

@@ -349,3 +349,48 @@ fn the_error_index_shows_what_the_crate_prints() {
         "{shown}"
     );
 }
+
+#[cfg(feature = "toml")]
+#[test]
+fn toml_blocks_get_the_same_operations() {
+    let src = "+++\r\ntitle = 'Old' # keep\r\ntags = [\"a\"]\r\ndraft = true\r\n\r\n[author]\r\nname = \"A\"\r\n+++\r\nBody\r\n";
+    assert_eq!(
+        edited(src, |d| d.set("title", "New")),
+        src.replace("'Old'", "\"New\"")
+    );
+    assert_eq!(
+        edited(src, |d| d.set_yaml("updated", "2026-11-28")),
+        src.replace(
+            "draft = true\r\n",
+            "draft = true\r\nupdated = 2026-11-28\r\n"
+        )
+    );
+    assert_eq!(
+        edited(src, |d| d.set("updated", "2026-11-28")),
+        src.replace(
+            "draft = true\r\n",
+            "draft = true\r\nupdated = \"2026-11-28\"\r\n"
+        )
+    );
+    assert_eq!(
+        edited(src, |d| d.push("tags", "b")),
+        src.replace("[\"a\"]", "[\"a\", \"b\"]")
+    );
+    assert_eq!(
+        edited(src, |d| d.remove("draft").map(drop)),
+        src.replace("draft = true\r\n", "")
+    );
+    assert_eq!(
+        edited(src, |d| d.set("author.url", "u")),
+        src.replace("name = \"A\"\r\n", "name = \"A\"\r\nurl = \"u\"\r\n")
+    );
+    assert_eq!(
+        edited(src, |d| d.set("note", "two\nlines")),
+        src.replace(
+            "draft = true\r\n",
+            "draft = true\r\nnote = \"two\\nlines\"\r\n"
+        )
+    );
+    assert_eq!(refused(src, |d| d.set_yaml("x", "~")).0, Kind::InvalidType);
+    assert_eq!(refused(src, |d| d.set("title.x", "y")).0, Kind::InvalidType);
+}
