@@ -2,6 +2,7 @@ mod catalogue;
 mod compat;
 mod corpus;
 mod de;
+mod edit;
 mod excerpt;
 mod fuzz_replay;
 mod header;
