@@ -142,6 +142,18 @@
 //!
 //! # Write-back and excerpts
 //!
+//! [`Editor`] changes one entry at a field path (set, add, remove, append to a
+//! list) and keeps every other byte of the document, comments and formatting of the
+//! block included; what it cannot change in place is a [`Kind::NotEditable`] error
+//! that leaves the document as it was.
+//!
+//! ```
+//! let mut doc = masthead::Editor::new("---\ntitle: Hi # greeting\ntags:\n  - a\n---\n")?;
+//! doc.push("tags", "b")?;
+//! assert_eq!(doc.as_str(), "---\ntitle: Hi # greeting\ntags:\n  - a\n  - b\n---\n");
+//! # Ok::<(), masthead::Error>(())
+//! ```
+//!
 //! [`Document::with_front_matter`], [`to_string`] and [`compose`] write a document
 //! back with new front matter, keeping the byte-order mark, the fence lines, the
 //! body and the line-ending style; comments and formatting inside the replaced block
