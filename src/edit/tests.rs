@@ -394,3 +394,30 @@ fn toml_blocks_get_the_same_operations() {
     assert_eq!(refused(src, |d| d.set_yaml("x", "~")).0, Kind::InvalidType);
     assert_eq!(refused(src, |d| d.set("title.x", "y")).0, Kind::InvalidType);
 }
+
+#[test]
+fn blocks_that_serde_yaml_reads_and_saphyr_finds_too_strict() {
+    // Continuation lines at column 0, as in the 18F blog and Hugo's docs.
+    let src =
+        "---\ntitle: T\nexcerpt: \"one\ntwo\"\naliases: [\n  '/a/',\n]\ndate:\t2024-01-01\n---\n";
+    assert_eq!(
+        edited(src, |d| d.set("title", "U")),
+        src.replace("title: T", "title: U")
+    );
+    assert_eq!(
+        edited(src, |d| d.remove("excerpt").map(drop)),
+        src.replace("excerpt: \"one\ntwo\"\n", "")
+    );
+    assert_eq!(
+        edited(src, |d| d.push("aliases", "/b/")),
+        src.replace("'/a/',", "'/a/', /b/,")
+    );
+    assert_eq!(
+        edited(src, |d| d.set("excerpt", "x")),
+        src.replace("\"one\ntwo\"", "x")
+    );
+    assert_eq!(
+        edited(src, |d| d.set_yaml("date", "2026-11-28")),
+        src.replace("2024-01-01", "2026-11-28")
+    );
+}
