@@ -203,6 +203,12 @@ fn remove_takes_the_entry_and_its_comment_lines() {
         edited(src, |d| d.remove("draft").map(drop)),
         "---\ntitle: A\n\nafter: 1\n---\n"
     );
+    let schema =
+        "---\n# yaml-language-server: $schema=post.json\n# The title.\ntitle: A\nb: 1\n---\n";
+    assert_eq!(
+        edited(schema, |d| d.remove("title").map(drop)),
+        "---\n# yaml-language-server: $schema=post.json\nb: 1\n---\n"
+    );
     let nested = "---\nauthor:\n  name: A\nlist:\n  - x\n---\n";
     assert_eq!(
         edited(nested, |d| d.remove("author.name").map(drop)),
@@ -392,7 +398,10 @@ fn toml_blocks_get_the_same_operations() {
         )
     );
     assert_eq!(refused(src, |d| d.set_yaml("x", "~")).0, Kind::InvalidType);
-    assert_eq!(refused(src, |d| d.set("title.x", "y")).0, Kind::InvalidType);
+    let (kind, line, column, _) = refused(src, |d| d.set("title.x", "y"));
+    assert_eq!((kind, line, column), (Kind::InvalidType, 2, 9));
+    let (kind, line, column, _) = refused(src, |d| d.set("tags[3]", "y"));
+    assert_eq!((kind, line, column), (Kind::MissingField, 3, 8));
 }
 
 #[test]

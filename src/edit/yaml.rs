@@ -549,7 +549,11 @@ impl Planner<'_> {
         let mut from = start;
         while from > 0 {
             let above = line_start(self.block, from - 1);
-            if comment_line(self.block, above).is_none() {
+            // A schema association for editors stays with the block, not the entry.
+            let directive = self.block[above..]
+                .trim_start()
+                .starts_with("# yaml-language-server:");
+            if comment_line(self.block, above).is_none() || directive {
                 break;
             }
             from = above;
