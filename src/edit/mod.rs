@@ -370,8 +370,11 @@ impl Editor {
                 (out, (start, end - start, text.len()))
             }
             None => {
+                // The new block and its fences go before the body: the body keeps
+                // its bytes, after them.
                 let out = doc.with_front_matter(&text);
-                (out, (0, doc.source().len(), self.text.len()))
+                let at = doc.body_span().start();
+                (out.clone(), (at, 0, out.len() - doc.source().len()))
             }
         }))
     }

@@ -430,3 +430,32 @@ fn blocks_that_serde_yaml_reads_and_saphyr_finds_too_strict() {
         src.replace("2024-01-01", "2026-11-28")
     );
 }
+
+#[test]
+fn new_entries_follow_the_documents_indentation() {
+    let src = "---\na:\n    b: 1\nlist:\n- x\n---\n";
+    assert_eq!(
+        edited(src, |d| d.set("new.deep", &1)),
+        "---\na:\n    b: 1\nlist:\n- x\nnew:\n    deep: 1\n---\n"
+    );
+    assert_eq!(
+        edited(src, |d| d.push("fresh", "z")),
+        "---\na:\n    b: 1\nlist:\n- x\nfresh:\n- z\n---\n"
+    );
+    assert_eq!(
+        edited(src, |d| d.set("a.c", &[1, 2])),
+        "---\na:\n    b: 1\n    c:\n    - 1\n    - 2\nlist:\n- x\n---\n"
+    );
+}
+
+#[test]
+fn a_later_error_in_a_document_that_got_its_block_points_into_the_original() {
+    let src = "\u{feff}Body: {x}\n";
+    let mut doc = Editor::new(src).unwrap();
+    doc.set("a", &1).unwrap();
+    assert_eq!(doc.as_str(), "\u{feff}---\na: 1\n---\nBody: {x}\n");
+    let err = doc.set("a.b", &2).unwrap_err();
+    assert_eq!(err.kind(), Kind::InvalidType);
+    // `a: 1` is not in the original: the error points where the block was added.
+    assert_eq!((err.line(), err.column(), err.span().start()), (1, 1, 3));
+}
