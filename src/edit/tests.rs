@@ -397,6 +397,11 @@ fn toml_blocks_get_the_same_operations() {
             "draft = true\r\nnote = \"two\\nlines\"\r\n"
         )
     );
+    let commented = "+++\na = 1\n\n# Not yet.\ndraft = true\nb = 2\n+++\n";
+    assert_eq!(
+        edited(commented, |d| d.remove("draft").map(drop)),
+        "+++\na = 1\n\nb = 2\n+++\n"
+    );
     assert_eq!(refused(src, |d| d.set_yaml("x", "~")).0, Kind::InvalidType);
     let (kind, line, column, _) = refused(src, |d| d.set("title.x", "y"));
     assert_eq!((kind, line, column), (Kind::InvalidType, 2, 9));

@@ -91,8 +91,16 @@ pub(super) fn edit(
     {
         suffix -= 1;
     }
+    // toml_edit removes a key with the blank lines above its comment; they stay.
+    if prefix + suffix == new.len() {
+        while block[prefix..block.len() - suffix].starts_with('\n')
+            && (prefix == 0 || block[..prefix].ends_with('\n'))
+        {
+            prefix += 1;
+        }
+    }
     let eol = crate::write::line_ending(doc);
-    let middle = &new[prefix..new.len() - suffix];
+    let middle = &new[prefix.min(new.len() - suffix)..new.len() - suffix];
     let middle = if eol == "\n" {
         middle.to_owned()
     } else {
