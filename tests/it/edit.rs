@@ -392,3 +392,34 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// No input makes an edit panic; an edit that succeeds reads back (the editor
+    /// checks the value itself) and keeps the body.
+    #[test]
+    fn edits_of_arbitrary_blocks_never_panic(
+        block in "([a-c]{1,2}|: |:|-|- |  |\\[|\\]|\\{|\\}|, |'|\"|#|\\n|\\r\\n|\\||>|&a|\\*a|!|\\? |\t|é){0,40}",
+        path in prop::sample::select(vec!["a", "b", "a.b", "a[0]", "c[1].a", "b.c.a"]),
+        op in 0u8..5,
+    ) {
+        let src = format!("---\n{block}\n---\nbody\n");
+        let Ok(mut doc) = Editor::new(&src) else { return Ok(()) };
+        let result = match op {
+            0 => doc.set(path, "x: y"),
+            1 => doc.set_yaml(path, "[1, {k: v}]"),
+            2 => doc.push(path, "yes"),
+            3 => doc.remove(path).map(drop),
+            _ => doc.set(path, &["a", "b"]),
+        };
+        if result.is_ok() {
+            let again = masthead::split(doc.as_str()).unwrap();
+            prop_assert_eq!(again.body(), masthead::split(&src).unwrap().body());
+            let reads = |text: &str| masthead::from_str::<serde::de::IgnoredAny>(text).is_ok();
+            prop_assert!(reads(doc.as_str()) || !reads(&src), "{:?}", doc.as_str());
+        } else {
+            prop_assert_eq!(doc.as_str(), src.as_str());
+        }
+    }
+}
