@@ -62,12 +62,17 @@ pub enum Kind {
     /// The input could not be read (from [`read_front_matter`](crate::read_front_matter)
     /// and [`read_front_matter_path`](crate::read_front_matter_path)).
     Io,
+    /// A value of the right type breaks a constraint of the schema: `enum`, `const`,
+    /// `pattern`, a length or a range, unique items, and every other JSON Schema
+    /// keyword that no other kind names. Also a schema that is not valid JSON Schema,
+    /// or needs a remote `$ref`, when it is loaded.
+    InvalidValue,
 }
 
 impl Kind {
-    /// Every kind, in the order of the design's table, then `not-editable`,
-    /// `toml-syntax` and `io-error`.
-    pub const ALL: [Kind; 15] = [
+    /// Every kind, in the order of the design's table (`invalid-value` after
+    /// `limit-exceeded`), then `not-editable`, `toml-syntax` and `io-error`.
+    pub const ALL: [Kind; 16] = [
         Kind::NoFrontMatter,
         Kind::UnterminatedFrontMatter,
         Kind::YamlSyntax,
@@ -80,6 +85,7 @@ impl Kind {
         Kind::UnknownField,
         Kind::InvalidUtf8,
         Kind::LimitExceeded,
+        Kind::InvalidValue,
         Kind::NotEditable,
         Kind::TomlSyntax,
         Kind::Io,
@@ -110,6 +116,7 @@ impl Kind {
             Kind::TomlSyntax => "toml-syntax",
             Kind::Io => "io-error",
             Kind::NotEditable => "not-editable",
+            Kind::InvalidValue => "invalid-value",
         }
     }
 
@@ -152,6 +159,7 @@ impl Kind {
             Kind::TomlSyntax => include_str!("kinds/toml-syntax.md"),
             Kind::Io => include_str!("kinds/io-error.md"),
             Kind::NotEditable => include_str!("kinds/not-editable.md"),
+            Kind::InvalidValue => include_str!("kinds/invalid-value.md"),
         }
     }
 
