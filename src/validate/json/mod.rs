@@ -133,7 +133,6 @@ impl JsonSchemaOptions {
         let mut options = jsonschema::options()
             .should_validate_formats(self.formats)
             .should_ignore_unknown_formats(true)
-            .with_pattern_options(jsonschema::PatternOptions::regex())
             .with_retriever(Local { file: file.clone() });
         options = formats::register(options, self.strict_date_time);
         if let Some(base) = &base {
