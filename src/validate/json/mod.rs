@@ -5,6 +5,7 @@
 
 mod annotate;
 mod convert;
+mod describe;
 mod errors;
 mod formats;
 
