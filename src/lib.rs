@@ -142,7 +142,7 @@
 //!
 //! # Validation
 //!
-//! A [`Schema`] says what the front matter must hold, and [`validate`] reports every
+//! A [`Schema`] says what the front matter must hold, and [`validate`](fn@validate) reports every
 //! problem of a document against it, each a positioned [`Diagnostic`]. A schema is a
 //! JSON Schema, from a file ([`Schema::from_path`], JSON or YAML text; a `$ref` to a
 //! sibling file resolves next to it, a remote `$ref` is refused when loading) or from

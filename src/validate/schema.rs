@@ -315,7 +315,7 @@ impl Schema {
         }
     }
 
-    /// A compiled JSON Schema, with the defaults of [`JsonSchemaOptions`].
+    /// A compiled JSON Schema, with the defaults of [`JsonSchemaOptions`](crate::JsonSchemaOptions).
     #[cfg(feature = "validate")]
     pub(super) fn from_compiled(compiled: super::json::Compiled) -> Self {
         Schema {
@@ -325,7 +325,7 @@ impl Schema {
     }
 
     /// Compiles a JSON Schema once, to check any number of documents with
-    /// [`validate`](crate::validate), [`from_str_validated`](crate::from_str_validated)
+    /// [`validate`](fn@crate::validate), [`from_str_validated`](crate::from_str_validated)
     /// or [`Header::validate`](crate::Header::validate) like any schema. The draft is
     /// the one its `$schema` names (2020-12, 2019-09, 7, 6 or 4), 2020-12 when none;
     /// `format` is asserted; see [`JsonSchemaOptions`](crate::JsonSchemaOptions) for the choices.

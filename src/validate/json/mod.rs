@@ -5,6 +5,7 @@
 
 mod annotate;
 mod convert;
+mod describe;
 mod errors;
 mod formats;
 
@@ -133,7 +134,6 @@ impl JsonSchemaOptions {
         let mut options = jsonschema::options()
             .should_validate_formats(self.formats)
             .should_ignore_unknown_formats(true)
-            .with_pattern_options(jsonschema::PatternOptions::regex())
             .with_retriever(Local { file: file.clone() });
         options = formats::register(options, self.strict_date_time);
         if let Some(base) = &base {
