@@ -6,6 +6,8 @@ mod excerpt;
 mod fuzz_replay;
 mod header;
 mod hostile;
+#[cfg(feature = "validate")]
+mod json_schema_suite;
 mod messages;
 mod notes;
 mod props;
