@@ -3,6 +3,8 @@ mod compat;
 mod corpus;
 mod de;
 mod excerpt;
+#[cfg(feature = "schemars")]
+mod for_type;
 mod fuzz_replay;
 mod header;
 mod hostile;
