@@ -141,7 +141,7 @@ mod tests {
             "{err}"
         );
         assert!(
-            err.contains(", toml-syntax, io-error\nusage: lint "),
+            err.contains(", toml-syntax, io-error, invalid-value\nusage: lint "),
             "{err}"
         );
         let (status, out, _) = run(&["--help"]);

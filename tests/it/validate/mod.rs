@@ -24,6 +24,7 @@ use crate::support::report;
 mod kinds;
 mod panics;
 mod positions;
+mod release_schema;
 
 const E: Severity = Severity::Error;
 const W: Severity = Severity::Warning;
