@@ -138,11 +138,14 @@ impl<'a, 'v> Mapper<'a, 'v> {
                 self.push(Kind::EmptyValue, &place.path, message, here);
             }
             E::Type { .. } => {
-                let message = format!(
-                    "invalid type: {}, expected {}",
-                    unexpected(instance),
-                    expected()
-                );
+                let shown = match place.value {
+                    Some(Value::Float(f)) if !f.is_finite() => format!(
+                        "float `{}` (JSON has no infinity or NaN)",
+                        super::convert::yaml_float(*f)
+                    ),
+                    _ => unexpected(instance),
+                };
+                let message = format!("invalid type: {shown}, expected {}", expected());
                 self.push(Kind::InvalidType, &place.path, message, here);
             }
             E::Format { format } => {
@@ -370,6 +373,9 @@ pub(super) fn schema_error(e: &ValidationError<'_>, file: Option<&std::path::Pat
         format!(" at `{at}`")
     };
     let what = match e.kind() {
+        E::Referencing(r) if file.is_none() => format!(
+            "{r}; a `$ref` to another document needs the schema's file: load it from its file"
+        ),
         E::Referencing(r) => r.to_string(),
         _ => format!("not valid JSON Schema: {}", lower(&e.to_string())),
     };
