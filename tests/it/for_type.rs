@@ -1,6 +1,7 @@
 //! The `schemars` feature: `Schema::for_type` of a realistic blog `Post` reports every
 //! problem of a document at its place (kind, path, line, column), lets a valid post
-//! through to its typed metadata, and agrees with serde where the builder did not.
+//! through to its typed metadata and agrees with serde; a hand-written schema that
+//! needs a remote document is refused; the README shows the tested doc example.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use masthead::{from_str_validated, Report, Schema, Severity};
@@ -146,6 +147,29 @@ fn nested_unknown_null_and_empty_cases_agree_with_serde() {
             }
         }
     }
+}
+
+/// A type whose hand-written schema needs a remote document.
+struct Remote;
+
+impl JsonSchema for Remote {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Remote".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"$ref": "https://example.com/post.schema.json"})
+    }
+}
+
+#[test]
+fn a_hand_written_schema_that_needs_a_remote_document_is_refused() {
+    let err = Schema::for_type::<Remote>().expect_err("a remote $ref is never fetched");
+    let message = err.to_string();
+    assert!(
+        message.contains("remote `$ref` `https://example.com/post.schema.json` is never fetched"),
+        "{message}"
+    );
 }
 
 /// The code of the first fenced block after the line `after` in `text`, whose opening
