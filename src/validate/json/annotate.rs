@@ -1,7 +1,8 @@
 //! What masthead reports beside the engine, where the schema looks: the warnings of
-//! its extension keyword `x-masthead-placeholder` and of YAML 1.1 readers on string
-//! fields, and the keys and numbers that JSON cannot hold. A walk of the schema along
-//! the value, through `properties`, `items`, `allOf` and local `$ref`s only.
+//! its extension keyword `x-masthead-placeholder` and of YAML 1.1 readers on text
+//! fields, and the keys that JSON cannot hold. The schema is read once into a
+//! [`Plan`] (through `properties`, `items`, `allOf` and local `$ref`s only); each
+//! document is then walked along it.
 
 use serde_json::Value as Json;
 
@@ -11,106 +12,186 @@ use crate::path::{display_path, Segment};
 use crate::validate::run::{Found, Read, Target};
 use crate::value::Value;
 
-/// The walk's state: where it is, and what it found.
-pub(super) struct Walk<'a> {
-    pub(super) root: &'a Json,
-    pub(super) yaml11: bool,
-    pub(super) found: &'a mut Vec<Found>,
-    pub(super) ptr: Vec<usize>,
-    pub(super) path: Vec<Segment>,
+/// masthead's extension keyword: values of a field that stand for "unknown" (the
+/// release archive's `0001-01-01`). Such a value is valid, and a warning.
+pub(super) const PLACEHOLDER: &str = "x-masthead-placeholder";
+
+/// What to look at in a value under one subschema, read from the schema once.
+#[derive(Debug, Default)]
+pub(super) struct Plan {
+    /// The values of `x-masthead-placeholder`.
+    placeholders: Vec<String>,
+    /// Whether the subschema's `format` is a date (its placeholders are dates).
+    date: bool,
+    /// Whether the value is text: a string, or a scalar read as text, with no format.
+    text: bool,
+    /// Whether a mapping here is checked by name (its keys must be field names).
+    by_name: bool,
+    /// The plans of named fields.
+    props: Vec<(String, Plan)>,
+    /// The plan of every item of a list.
+    items: Option<Box<Plan>>,
 }
 
-impl Walk<'_> {
-    /// Walks `value` under the subschema `sub`.
-    pub(super) fn value(&mut self, sub: &Json, value: &Value<'_>, depth: usize) {
+impl Plan {
+    /// The plan of `sub` within the schema `root`.
+    pub(super) fn of(root: &Json, sub: &Json) -> Plan {
+        let mut plan = Plan::default();
+        plan.add(root, sub, 0);
+        plan
+    }
+
+    fn add(&mut self, root: &Json, sub: &Json, depth: usize) {
         let Some(obj) = sub.as_object() else { return };
-        if depth > 64 {
+        // Recursive schemas stop here: their deeper levels get no warnings.
+        if depth > 12 {
             return;
         }
         if let Some(target) = obj
             .get("$ref")
             .and_then(Json::as_str)
-            .and_then(|r| super::errors::resolve(self.root, r))
+            .and_then(|r| super::errors::resolve(root, r))
         {
-            self.value(target, value, depth + 1);
+            self.add(root, target, depth + 1);
         }
-        if let Some(all) = obj.get("allOf").and_then(Json::as_array) {
-            for s in all {
-                self.value(s, value, depth + 1);
+        for s in obj
+            .get("allOf")
+            .and_then(Json::as_array)
+            .into_iter()
+            .flatten()
+        {
+            self.add(root, s, depth + 1);
+        }
+        if let Some(values) = obj.get(PLACEHOLDER).and_then(Json::as_array) {
+            self.placeholders
+                .extend(values.iter().filter_map(Json::as_str).map(str::to_owned));
+        }
+        self.date |= matches!(
+            obj.get("format").and_then(Json::as_str),
+            Some("date" | "date-time")
+        );
+        self.text |= wants_text(obj);
+        self.by_name |= [
+            "properties",
+            "required",
+            "additionalProperties",
+            "patternProperties",
+        ]
+        .iter()
+        .any(|k| obj.contains_key(*k));
+        for (name, s) in obj
+            .get("properties")
+            .and_then(Json::as_object)
+            .into_iter()
+            .flatten()
+        {
+            match self.props.iter_mut().find(|(n, _)| n == name) {
+                Some((_, plan)) => plan.add(root, s, depth + 1),
+                None => {
+                    let mut plan = Plan::default();
+                    plan.add(root, s, depth + 1);
+                    self.props.push((name.clone(), plan));
+                }
             }
         }
-        if let (Some(Json::Array(values)), Value::Str(s)) = (obj.get(PLACEHOLDER), value) {
-            if values.iter().any(|v| v.as_str() == Some(s)) {
-                let date = matches!(
-                    obj.get("format").and_then(Json::as_str),
-                    Some("date" | "date-time")
-                );
-                let (kind, what) = if date {
+        if let Some(s) = obj.get("items").filter(|s| s.is_object()) {
+            self.items
+                .get_or_insert_with(Box::default)
+                .add(root, s, depth + 1);
+        }
+    }
+}
+
+/// One step of the path walked, borrowed: a path is built only for a finding.
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The walk of one document: where it is, and what it found.
+pub(super) struct Walk<'f, 'v> {
+    yaml11: bool,
+    found: &'f mut Vec<Found>,
+    ptr: Vec<usize>,
+    path: Vec<Step<'v>>,
+}
+
+impl<'f, 'v> Walk<'f, 'v> {
+    /// Walks the front matter `value` along `plan`.
+    pub(super) fn run(plan: &Plan, value: &'v Value<'v>, yaml11: bool, found: &'f mut Vec<Found>) {
+        let mut walk = Walk {
+            yaml11,
+            found,
+            ptr: Vec::new(),
+            path: Vec::new(),
+        };
+        walk.value(plan, value);
+    }
+
+    fn value(&mut self, plan: &Plan, value: &'v Value<'v>) {
+        if let Value::Str(s) = value {
+            if plan.placeholders.iter().any(|p| p == s) {
+                let (kind, what) = if plan.date {
                     (Kind::MalformedDate, "date")
                 } else {
                     (Kind::InvalidValue, "value")
                 };
-                self.push(kind, format!("placeholder {what} `{s}`"), None);
+                self.push(
+                    kind,
+                    Severity::Warning,
+                    format!("placeholder {what} `{s}`"),
+                    None,
+                    false,
+                );
+            }
+        }
+        if plan.text && self.yaml11 {
+            let read = match value {
+                Value::Str(s) if compat::yaml11(s) != compat::Reading::Str => Some(Read::Str),
+                Value::Int(i) => Some(Read::Number(i.to_string())),
+                Value::Float(f) => Some(Read::Number(f.to_string())),
+                _ => None,
+            };
+            if let Some(read) = read {
+                self.push(
+                    Kind::InvalidType,
+                    Severity::Warning,
+                    String::new(),
+                    Some(read),
+                    false,
+                );
             }
         }
         match value {
-            Value::Int(i) if self.yaml11 && wants_text(obj) => {
-                self.push(
-                    Kind::InvalidType,
-                    String::new(),
-                    Some(Read::Number(i.to_string())),
-                );
-            }
-            Value::Float(f) if self.yaml11 && wants_text(obj) => {
-                self.push(
-                    Kind::InvalidType,
-                    String::new(),
-                    Some(Read::Number(f.to_string())),
-                );
-            }
-            Value::Str(s)
-                if self.yaml11 && wants_text(obj) && compat::yaml11(s) != compat::Reading::Str =>
-            {
-                self.push(Kind::InvalidType, String::new(), Some(Read::Str));
-            }
             Value::Map(entries) => {
-                let by_name = [
-                    "properties",
-                    "required",
-                    "additionalProperties",
-                    "patternProperties",
-                ]
-                .iter()
-                .any(|k| obj.contains_key(*k));
-                if by_name {
+                if plan.by_name {
                     self.keys(entries);
                 }
-                let Some(props) = obj.get("properties").and_then(Json::as_object) else {
+                if plan.props.is_empty() {
                     return;
-                };
+                }
                 for (i, (key, child)) in entries.iter().enumerate() {
                     let Value::Str(name) = key else { continue };
                     // A repeated key: the first is the one checked.
                     if entries[..i].iter().any(|(k, _)| k == key) {
                         continue;
                     }
-                    if let Some(s) = props.get(name.as_ref()) {
+                    if let Some((_, p)) = plan.props.iter().find(|(n, _)| n == name) {
                         self.ptr.push(i);
-                        self.path.push(Segment::Key(name.to_string()));
-                        self.value(s, child, depth + 1);
+                        self.path.push(Step::Key(name));
+                        self.value(p, child);
                         self.path.pop();
                         self.ptr.pop();
                     }
                 }
             }
             Value::Seq(items) => {
-                let Some(s) = obj.get("items").filter(|s| s.is_object()) else {
-                    return;
-                };
+                let Some(p) = &plan.items else { return };
                 for (i, item) in items.iter().enumerate() {
                     self.ptr.push(i);
-                    self.path.push(Segment::Index(i));
-                    self.value(s, item, depth + 1);
+                    self.path.push(Step::Index(i));
+                    self.value(p, item);
                     self.path.pop();
                     self.ptr.pop();
                 }
@@ -149,33 +230,42 @@ impl Walk<'_> {
                 }
             };
             self.ptr.push(i);
-            self.found.push(Found {
-                kind: Kind::InvalidType,
-                severity,
-                path: display_path(&self.path),
-                message,
-                target: Target::Key(self.ptr.clone()),
-                misread: None,
-            });
+            self.push(Kind::InvalidType, severity, message, None, true);
             self.ptr.pop();
         }
     }
 
-    fn push(&mut self, kind: Kind, message: String, misread: Option<Read>) {
+    fn push(
+        &mut self,
+        kind: Kind,
+        severity: Severity,
+        message: String,
+        misread: Option<Read>,
+        key: bool,
+    ) {
+        let path: Vec<Segment> = self
+            .path
+            .iter()
+            .map(|s| match *s {
+                Step::Key(k) => Segment::Key(k.to_owned()),
+                Step::Index(i) => Segment::Index(i),
+            })
+            .collect();
+        let ptr = self.ptr.clone();
         self.found.push(Found {
             kind,
-            severity: Severity::Warning,
-            path: display_path(&self.path),
+            severity,
+            path: display_path(&path),
             message,
-            target: Target::Value(self.ptr.clone()),
+            target: if key {
+                Target::Key(ptr)
+            } else {
+                Target::Value(ptr)
+            },
             misread,
         });
     }
 }
-
-/// masthead's extension keyword: values of a field that stand for "unknown" (the
-/// release archive's `0001-01-01`). Such a value is valid, and a warning.
-pub(super) const PLACEHOLDER: &str = "x-masthead-placeholder";
 
 /// Whether a subschema says its value is text: a string, or a scalar read as text
 /// (`["string", "number", "boolean"]`, the way a `String` field reads it), with no

@@ -133,6 +133,7 @@ impl JsonSchemaOptions {
         let mut options = jsonschema::options()
             .should_validate_formats(self.formats)
             .should_ignore_unknown_formats(true)
+            .with_pattern_options(jsonschema::PatternOptions::regex())
             .with_retriever(Local { file: file.clone() });
         options = formats::register(options, self.strict_date_time);
         if let Some(base) = &base {
@@ -143,6 +144,7 @@ impl JsonSchemaOptions {
             .map_err(|e| errors::schema_error(&e, file.as_deref()))?;
         Ok(Compiled {
             validator,
+            plan: annotate::Plan::of(schema, schema),
             root: Arc::new(schema.clone()),
             options: self.clone(),
             file,
@@ -154,6 +156,7 @@ impl JsonSchemaOptions {
 /// what a failed subschema expects).
 pub(super) struct Compiled {
     validator: jsonschema::Validator,
+    plan: annotate::Plan,
     root: Arc<Json>,
     options: JsonSchemaOptions,
     file: Option<PathBuf>,
@@ -180,14 +183,7 @@ impl Compiled {
     /// readers read a string field's plain value otherwise.
     pub(super) fn run(&self, value: &Value<'_>, yaml11: bool, found: &mut Vec<Found>) {
         let converted = convert::to_json(value);
-        annotate::Walk {
-            root: &self.root,
-            yaml11,
-            found,
-            ptr: Vec::new(),
-            path: Vec::new(),
-        }
-        .value(&self.root, value, 0);
+        annotate::Walk::run(&self.plan, value, yaml11, found);
         if self.validator.is_valid(&converted) {
             return;
         }

@@ -11,11 +11,14 @@ use masthead::Schema;
 use crate::corpus::{curated, files_under, relative};
 
 /// One line per diagnostic of every UTF-8 document under `root`:
-/// `file, kind, severity, path, line, column`, and the number of documents.
-fn diagnostics(root: &Path) -> (BTreeSet<String>, usize) {
+/// `file, kind, severity, path, line, column`, the number of documents, and the
+/// documents left out: with the `toml` feature, the `+++` ones (the expected lines
+/// were made without it, where such a document has no front matter).
+fn diagnostics(root: &Path) -> (BTreeSet<String>, usize, Vec<String>) {
     let schema = Schema::release();
     let mut lines = BTreeSet::new();
     let mut docs = 0;
+    let mut left_out = Vec::new();
     for file in files_under(root) {
         let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
         if !["md", "markdown", "mdx"].contains(&ext) {
@@ -27,6 +30,10 @@ fn diagnostics(root: &Path) -> (BTreeSet<String>, usize) {
         };
         docs += 1;
         let rel = relative(&file, root);
+        if cfg!(feature = "toml") && src.trim_start_matches('\u{feff}').starts_with("+++") {
+            left_out.push(rel);
+            continue;
+        }
         for d in &masthead::validate_str(src, &schema) {
             lines.insert(format!(
                 "{rel}\t{}\t{}\t{}\t{}\t{}",
@@ -38,16 +45,21 @@ fn diagnostics(root: &Path) -> (BTreeSet<String>, usize) {
             ));
         }
     }
-    (lines, docs)
+    (lines, docs, left_out)
 }
 
-fn expected(name: &str) -> BTreeSet<String> {
+fn expected(name: &str, left_out: &[String]) -> BTreeSet<String> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/expected")
         .join(name);
     std::fs::read_to_string(path)
         .unwrap()
         .lines()
+        .filter(|l| {
+            !left_out
+                .iter()
+                .any(|f| l.split('\t').next() == Some(f.as_str()))
+        })
         .map(str::to_owned)
         .collect()
 }
@@ -64,10 +76,14 @@ fn agree(found: &BTreeSet<String>, want: &BTreeSet<String>) {
 
 #[test]
 fn the_release_json_schema_agrees_with_the_old_engine_on_the_curated_corpus() {
-    let (found, docs) = diagnostics(curated());
+    let (found, docs, left_out) = diagnostics(curated());
     assert_eq!(docs, 317);
-    let want = expected("release-curated.tsv");
-    assert_eq!(want.len(), 963);
+    let want = expected("release-curated.tsv", &left_out);
+    if left_out.is_empty() {
+        assert_eq!(want.len(), 963);
+    } else {
+        assert!(want.len() > 900, "{}", want.len());
+    }
     agree(&found, &want);
 }
 
@@ -97,12 +113,13 @@ fn archive() -> (PathBuf, Option<PathBuf>) {
 #[ignore = "full corpus sweep: run with `cargo test -- --ignored sweep_` (MASTHEAD_CORPUS or ../shared/corpus)"]
 fn sweep_the_release_json_schema_agrees_with_the_old_engine_on_the_archive() {
     let (root, scratch) = archive();
-    let (found, docs) = diagnostics(&root);
+    let (found, docs, left_out) = diagnostics(&root);
     if let Some(scratch) = scratch {
         std::fs::remove_dir_all(scratch).unwrap();
     }
     assert_eq!(docs, 55_167);
-    let want = expected("release-archive.tsv");
+    assert!(left_out.is_empty());
+    let want = expected("release-archive.tsv", &left_out);
     assert_eq!(want.len(), 76);
     agree(&found, &want);
 }
