@@ -227,6 +227,11 @@
 //!   original document; a block that is not TOML is [`Kind::TomlSyntax`]. TOML
 //!   date-times read as text. Without the feature, a document that starts with
 //!   `+++` has no front matter.
+//! - `schemars` (off by default; turns on `validate`): `Schema::for_type::<T>()`, the
+//!   JSON Schema of your own type from [schemars](https://docs.rs/schemars)'
+//!   `#[derive(JsonSchema)]` (schemars 1, a public dependency), with chrono's dates
+//!   as `format: date` / `date-time` and `url::Url` as `format: uri`: validation of
+//!   every problem from the type you deserialize into.
 //!
 //! # Speed
 //!

@@ -3,6 +3,8 @@
 //! only; the rules, the run and the positions are its parts (the date and URL checks
 //! it shares with the bridges live in `crate::check`).
 
+#[cfg(feature = "schemars")]
+mod for_type;
 #[cfg(feature = "validate")]
 mod json;
 mod position;

@@ -4,9 +4,13 @@ mod corpus;
 mod de;
 mod edit;
 mod excerpt;
+#[cfg(feature = "schemars")]
+mod for_type;
 mod fuzz_replay;
 mod header;
 mod hostile;
+#[cfg(feature = "validate")]
+mod json_schema_suite;
 mod messages;
 mod notes;
 mod props;
