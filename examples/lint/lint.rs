@@ -15,6 +15,8 @@
 //! chunks checked on every core, output written in the order of the paths.
 
 mod args;
+#[cfg(test)]
+mod assoc_tests;
 mod check;
 mod config;
 mod output;

@@ -64,7 +64,12 @@ pub(crate) struct Schemas {
     roots: Vec<Root>,
     files: Mutex<HashMap<PathBuf, Arc<Named>>>,
     cwd: Option<PathBuf>,
+    /// Reads a schema file shown as the label: `load_file`, or a test's stand-in.
+    load: Loader,
 }
+
+/// A function that loads the schema file at a path, shown as a label.
+pub(crate) type Loader = fn(&Path, &str) -> Loaded;
 
 impl Schemas {
     /// The schemas for a run over `paths` with `--schema choice`: finds each PATH's
@@ -73,7 +78,17 @@ impl Schemas {
     /// by `--schema` that is not valid JSON Schema (or, for `--schema`, cannot be
     /// read).
     pub(crate) fn new(choice: &Choice, paths: &[PathBuf]) -> Result<Schemas, String> {
+        Schemas::with_loader(choice, paths, load_file)
+    }
+
+    /// [`new`](Self::new) with another way to load schema files.
+    pub(crate) fn with_loader(
+        choice: &Choice,
+        paths: &[PathBuf],
+        load: Loader,
+    ) -> Result<Schemas, String> {
         let mut schemas = Schemas {
+            load,
             default: builtin("any", Schema::any()),
             none: builtin("none", Schema::any()),
             roots: Vec::new(),
@@ -221,7 +236,7 @@ impl Schemas {
         let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
         let named = files.entry(key).or_insert_with(|| {
             Arc::new(Named {
-                schema: load_file(path, &label),
+                schema: (self.load)(path, &label),
                 label,
             })
         });
