@@ -34,6 +34,8 @@ pub(crate) struct Entry {
 /// One glob, as it is matched.
 #[derive(Debug)]
 enum Glob {
+    /// `**`: everything.
+    All,
     /// Has a `/`: matched against the whole path from the configuration's folder.
     Path(glob::Pattern),
     /// Has no `/`: matched against the file name, at any depth (`*.md`).
@@ -144,6 +146,9 @@ impl Glob {
         if text.is_empty() {
             return Err("empty glob".to_owned());
         }
+        if text == "**" {
+            return Ok(Glob::All);
+        }
         if !text.contains(['*', '?', '[']) {
             return Ok(Glob::Literal(text.to_owned()));
         }
@@ -162,6 +167,7 @@ impl Glob {
             require_literal_leading_dot: false,
         };
         match self {
+            Glob::All => true,
             Glob::Path(p) => p.matches_with(relative, OPTIONS),
             Glob::Name(p) => {
                 let name = relative.rsplit('/').next().unwrap_or(relative);

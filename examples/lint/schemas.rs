@@ -3,6 +3,7 @@
 //! nearest configuration's globs, then `--schema`), and the run's schema files,
 //! each loaded once. Validates nothing: `check` does.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
@@ -44,13 +45,14 @@ pub(crate) enum Choice {
     File(PathBuf),
 }
 
-/// Where the documents of one PATH get their schema: the PATH as given and
-/// canonical, and the nearest configuration above it.
+/// Where the documents of one PATH get their schema: the PATH as given, the
+/// nearest configuration above it and the PATH's place from that configuration.
 #[derive(Debug)]
 pub(crate) struct Root {
     given: PathBuf,
-    canonical: Option<PathBuf>,
     config: Option<Arc<Config>>,
+    /// The canonical PATH from the configuration's folder, `/` between components.
+    place: Option<String>,
     /// The configuration's schemas, in the order of its entries.
     mapped: Vec<Arc<Named>>,
 }
@@ -124,6 +126,10 @@ impl Schemas {
             };
             let config = config
                 .map(|c| Arc::clone(configs.entry(c.file.clone()).or_insert_with(|| Arc::new(c))));
+            let place = canonical
+                .as_ref()
+                .zip(config.as_ref())
+                .and_then(|(c, config)| relative_to(c, &config.dir));
             let mut mapped = Vec::new();
             if let Some(config) = &config {
                 for entry in &config.entries {
@@ -137,8 +143,8 @@ impl Schemas {
             }
             schemas.roots.push(Root {
                 given: given.clone(),
-                canonical,
                 config,
+                place,
                 mapped,
             });
         }
@@ -169,9 +175,8 @@ impl Schemas {
     pub(crate) fn outside(&self, root: Option<&Root>, path: &Path) -> Arc<Named> {
         root.and_then(|r| {
             let config = r.config.as_ref()?;
-            let canonical = r.canonical.as_ref()?;
-            let rest = path.strip_prefix(&r.given).ok()?;
-            let relative = relative_to(&canonical.join(rest), &config.dir)?;
+            let place = r.place.as_deref()?;
+            let relative = below(place, &r.given, path)?;
             r.mapped.get(config.entry_for(&relative)?).cloned()
         })
         .unwrap_or_else(|| Arc::clone(&self.default))
@@ -254,6 +259,32 @@ impl Schemas {
             .unwrap_or(&clean);
         shown.display().to_string()
     }
+}
+
+/// The path of `path`, a document found under the PATH `given`, from the
+/// configuration's folder, where `given` is at `place`. The walk made `path` by
+/// joining `given` with the rest, so that the rest is cut off as text: no path
+/// components to parse for every document (they were 3 % of a run's cycles).
+fn below<'p>(place: &'p str, given: &Path, path: &Path) -> Option<Cow<'p, str>> {
+    let rest = match (path.to_str(), given.to_str()) {
+        (Some(p), Some(g)) if p.len() > g.len() && p.starts_with(g) => {
+            let rest = &p[g.len()..];
+            rest.strip_prefix(std::path::MAIN_SEPARATOR)
+                .or_else(|| rest.strip_prefix('/'))
+                .or_else(|| {
+                    g.ends_with(['/', std::path::MAIN_SEPARATOR])
+                        .then_some(rest)
+                })?
+                .replace(std::path::MAIN_SEPARATOR, "/")
+        }
+        _ if path == given => String::new(),
+        _ => relative_to(path, given)?,
+    };
+    Some(match (place.is_empty(), rest.is_empty()) {
+        (_, true) => Cow::Borrowed(place),
+        (true, false) => Cow::Owned(rest),
+        (false, false) => Cow::Owned(format!("{place}/{rest}")),
+    })
 }
 
 fn builtin(label: &str, schema: Schema) -> Arc<Named> {
@@ -383,6 +414,27 @@ mod tests {
         }
         // A block that does not parse names nothing by key.
         assert_eq!(named_in_block("$schema: [a\n"), None);
+    }
+
+    #[test]
+    fn a_document_s_place_from_the_configuration() {
+        let below = |place: &str, given: &str, path: &str| {
+            below(place, Path::new(given), Path::new(path)).map(Cow::into_owned)
+        };
+        assert_eq!(below("", "site", "site/a/b.md").as_deref(), Some("a/b.md"));
+        assert_eq!(
+            below("content", "c/", "c/a.md").as_deref(),
+            Some("content/a.md")
+        );
+        assert_eq!(
+            below("content/a.md", "x.md", "x.md").as_deref(),
+            Some("content/a.md")
+        );
+        assert_eq!(below("p", "site", "siteb/a.md"), None);
+        assert_eq!(
+            below("p", "./s/../s", "./s/../s/a.md").as_deref(),
+            Some("p/a.md")
+        );
     }
 
     #[test]
