@@ -305,8 +305,16 @@ mod tests {
     fn json_records_follow_the_contract() {
         let l = Linter::plain(Choice::Release, true);
         let src = b"---\r\ntitle: x\r\ndate: 2024-13-45\r\n---\r\nbody";
-        let record: serde_json::Value =
-            serde_json::from_str(&l.check_bytes("a.md", src).text).unwrap();
+        let text = l.check_bytes("a.md", src).text;
+        assert!(
+            text.starts_with(r#"{"path":"a.md","schema":"release","valid":false,"front_matter":{"#),
+            "the fields in the contract's order: {text}"
+        );
+        assert!(
+            text.contains(r#"},"body_line":5,"diagnostics":[{"kind":"#),
+            "{text}"
+        );
+        let record: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(
             record["front_matter"],
             serde_json::json!({"open_line": 1, "close_line": 4})
