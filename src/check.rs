@@ -32,6 +32,157 @@ pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
     Err(format!("invalid date {}: {reason}", shown(s)))
 }
 
+/// `format: date`: exactly `YYYY-MM-DD`, a day that exists. The error is the whole
+/// message: ``invalid date `…`: reason``.
+pub(crate) fn format_date(s: &str) -> Result<(), String> {
+    let reason = match ymd(s) {
+        Some((y, m, d)) => match date_reason(y, m, d) {
+            None => return Ok(()),
+            Some(reason) => reason,
+        },
+        None => "expected `YYYY-MM-DD`".to_owned(),
+    };
+    Err(format!("invalid date {}: {reason}", shown(s)))
+}
+
+/// `format: date-time`. Strict: RFC 3339 exactly (chrono's reading). Otherwise also
+/// the forms front matter is written in: a date alone, a space for the `T`, no
+/// seconds, no offset (UTC), a space before the offset, `+HHMM`. The date must
+/// exist either way. The error is the whole message: ``invalid date `…`: reason``.
+pub(crate) fn format_date_time(s: &str, strict: bool) -> Result<(), String> {
+    let head = s.get(..10).unwrap_or(s);
+    let reason = match ymd(head) {
+        None => "expected `YYYY-MM-DD` or an RFC 3339 date-time".to_owned(),
+        Some((y, m, d)) => match date_reason(y, m, d) {
+            Some(reason) => reason,
+            None if strict => match chrono::DateTime::parse_from_rfc3339(s) {
+                Ok(_) => return Ok(()),
+                Err(_) if head.len() == s.len() => {
+                    "a date alone, expected an RFC 3339 date-time such as `2024-05-01T09:30:00Z`"
+                        .to_owned()
+                }
+                Err(e) => format!(
+                    "the time part does not follow RFC 3339 ({})",
+                    chrono_reason(&e)
+                ),
+            },
+            None => {
+                let rest = &s[head.len()..];
+                let time = rest.strip_prefix(['T', 't', ' ']).filter(|t| !t.is_empty());
+                match (rest.is_empty(), time) {
+                    (true, _) => return Ok(()),
+                    (false, Some(t)) => match time_reason(t, true) {
+                        None => return Ok(()),
+                        Some(reason) => reason,
+                    },
+                    (false, None) => format!(
+                        "unexpected text `{rest}` after the date, expected `T` or a space and a time"
+                    ),
+                }
+            }
+        },
+    };
+    Err(format!("invalid date {}: {reason}", shown(s)))
+}
+
+/// `format: time`: `HH:MM:SS` with an optional fraction and an offset; the offset
+/// may be left out (UTC), and the seconds too, unless `strict`. The error is the
+/// whole message: ``invalid time `…`: reason``.
+pub(crate) fn format_time(s: &str, strict: bool) -> Result<(), String> {
+    let reason = if strict {
+        match chrono::DateTime::parse_from_rfc3339(&format!("2000-01-01T{s}")) {
+            Ok(_) => return Ok(()),
+            Err(e) => format!("it does not follow RFC 3339 ({})", chrono_reason(&e)),
+        }
+    } else {
+        match time_reason(s, false) {
+            None => return Ok(()),
+            Some(reason) => reason,
+        }
+    };
+    Err(format!("invalid time {}: {reason}", shown(s)))
+}
+
+/// Why `t` is not `HH:MM[:SS[.fraction]]` with an optional offset (`Z`, `±HH:MM`,
+/// `±HHMM`, after an optional space), or `None`.
+fn time_reason(t: &str, in_date_time: bool) -> Option<String> {
+    let b = t.as_bytes();
+    let two = |i: usize| -> Option<u32> {
+        let d = b.get(i..i + 2)?;
+        d.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| u32::from(d[0] - b'0') * 10 + u32::from(d[1] - b'0'))
+    };
+    let expected = if in_date_time {
+        "the time is not `HH:MM[:SS]` with an optional offset"
+    } else {
+        "expected `HH:MM[:SS]` with an optional offset"
+    };
+    let (Some(h), Some(m)) = (two(0), two(3)) else {
+        return Some(expected.to_owned());
+    };
+    if b.get(2) != Some(&b':') {
+        return Some(expected.to_owned());
+    }
+    if h > 23 {
+        return Some(format!("hour {h} is out of range"));
+    }
+    if m > 59 {
+        return Some(format!("minute {m} is out of range"));
+    }
+    let mut i = 5;
+    if b.get(i) == Some(&b':') {
+        let Some(sec) = two(i + 1) else {
+            return Some(expected.to_owned());
+        };
+        if sec > 60 {
+            return Some(format!("second {sec} is out of range"));
+        }
+        i += 3;
+        if b.get(i) == Some(&b'.') {
+            let digits = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if digits == 0 {
+                return Some(expected.to_owned());
+            }
+            i += 1 + digits;
+        }
+    }
+    let offset = t[i..].strip_prefix(' ').unwrap_or(&t[i..]);
+    let ob = offset.as_bytes();
+    let ok = match ob.first() {
+        None => true,
+        Some(b'Z' | b'z') => ob.len() == 1,
+        Some(b'+' | b'-') => {
+            let o = &offset[1..];
+            let (oh, om) = match o.len() {
+                5 if o.as_bytes()[2] == b':' => (o.get(..2), o.get(3..)),
+                4 => (o.get(..2), o.get(2..)),
+                2 => (o.get(..2), Some("00")),
+                _ => (None, None),
+            };
+            matches!((oh.and_then(|x| x.parse::<u32>().ok()), om.and_then(|x| x.parse::<u32>().ok())),
+                (Some(h), Some(m)) if h < 24 && m < 60 && o.bytes().all(|c| c.is_ascii_digit() || c == b':'))
+        }
+        _ => false,
+    };
+    (!ok).then(|| format!("unexpected offset `{offset}`, expected `Z` or `+HH:MM`"))
+}
+
+/// `format: uri-reference`: an absolute URL, or a relative reference that resolves
+/// against one. The error is the whole message: ``invalid URL `…`: reason``.
+pub(crate) fn parse_url_reference(s: &str) -> Result<(), String> {
+    match Url::parse(s) {
+        Ok(_) => Ok(()),
+        Err(url::ParseError::RelativeUrlWithoutBase) => {
+            let base = Url::parse("http://example.invalid/").map_err(|e| e.to_string())?;
+            base.join(s)
+                .map(|_| ())
+                .map_err(|e| format!("invalid URL {}: {}", shown(s), url_reason(e, &[])))
+        }
+        Err(e) => Err(format!("invalid URL {}: {}", shown(s), url_reason(e, &[]))),
+    }
+}
+
 /// A value as messages show it: in backticks, or `""` when it is empty or white
 /// space only (two backticks around nothing read as a typo).
 pub(crate) fn shown(value: &str) -> String {

@@ -256,6 +256,8 @@ pub use options::Options;
 pub use release::Release;
 pub use span::{Location, Span};
 pub use split::{split, split_bytes};
+#[cfg(feature = "validate")]
+pub use validate::JsonSchemaOptions;
 pub use validate::{from_str_validated, validate, validate_str, Rule, Schema, Validated};
 
 use serde::{Deserialize, Serialize};
@@ -416,6 +418,7 @@ pub fn compose<T: Serialize + ?Sized>(
 #[doc = include_str!("diagnostic/kinds/limit-exceeded.md")]
 #[doc = include_str!("diagnostic/kinds/toml-syntax.md")]
 #[doc = include_str!("diagnostic/kinds/io-error.md")]
+#[doc = include_str!("diagnostic/kinds/invalid-value.md")]
 pub mod kinds {}
 
 /// Internal hooks for the fuzz crate (the `__fuzzing` feature); not part of the API.

@@ -58,12 +58,17 @@ pub enum Kind {
     /// The input could not be read (from [`read_front_matter`](crate::read_front_matter)
     /// and [`read_front_matter_path`](crate::read_front_matter_path)).
     Io,
+    /// A value of the right type breaks a constraint of the schema: `enum`, `const`,
+    /// `pattern`, a length or a range, unique items, and every other JSON Schema
+    /// keyword that no other kind names. Also a schema that is not valid JSON Schema,
+    /// or needs a remote `$ref`, when it is loaded.
+    InvalidValue,
 }
 
 impl Kind {
-    /// Every kind, in the order of the design's table, then `toml-syntax` and
-    /// `io-error`.
-    pub const ALL: [Kind; 14] = [
+    /// Every kind, in the order of the design's table, then `toml-syntax`,
+    /// `io-error` and `invalid-value`.
+    pub const ALL: [Kind; 15] = [
         Kind::NoFrontMatter,
         Kind::UnterminatedFrontMatter,
         Kind::YamlSyntax,
@@ -78,6 +83,7 @@ impl Kind {
         Kind::LimitExceeded,
         Kind::TomlSyntax,
         Kind::Io,
+        Kind::InvalidValue,
     ];
 
     /// The stable kebab-case name, e.g. `"malformed-date"`.
@@ -104,6 +110,7 @@ impl Kind {
             Kind::LimitExceeded => "limit-exceeded",
             Kind::TomlSyntax => "toml-syntax",
             Kind::Io => "io-error",
+            Kind::InvalidValue => "invalid-value",
         }
     }
 
@@ -145,6 +152,7 @@ impl Kind {
             Kind::LimitExceeded => include_str!("kinds/limit-exceeded.md"),
             Kind::TomlSyntax => include_str!("kinds/toml-syntax.md"),
             Kind::Io => include_str!("kinds/io-error.md"),
+            Kind::InvalidValue => include_str!("kinds/invalid-value.md"),
         }
     }
 

@@ -3,12 +3,16 @@
 //! only; the rules, the run and the positions are its parts (the date and URL checks
 //! it shares with the bridges live in `crate::check`).
 
+#[cfg(feature = "validate")]
+mod json;
 mod position;
 mod run;
 mod schema;
 
 use serde::Deserialize;
 
+#[cfg(feature = "validate")]
+pub use json::JsonSchemaOptions;
 pub use schema::{Rule, Schema};
 
 use crate::diagnostic::{Report, Severity};
@@ -54,13 +58,22 @@ pub fn validate(doc: &Document<'_>, schema: &Schema) -> Report {
         v => v,
     };
     run.duplicates(&root, &mut Vec::new(), &mut Vec::new());
-    run.mapping(
-        &root,
-        schema,
-        &mut Vec::new(),
-        &mut Vec::new(),
-        Severity::Error,
-    );
+    #[cfg(feature = "validate")]
+    let json = schema.json.as_deref();
+    #[cfg(not(feature = "validate"))]
+    let json: Option<&()> = None;
+    if let Some(json) = json {
+        #[cfg(feature = "validate")]
+        json.run(&root, &mut run.found);
+    } else {
+        run.mapping(
+            &root,
+            schema,
+            &mut Vec::new(),
+            &mut Vec::new(),
+            Severity::Error,
+        );
+    }
     if run.found.is_empty() && read_errors.is_empty() {
         return Report::default();
     }

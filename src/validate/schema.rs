@@ -277,6 +277,9 @@ impl fmt::Debug for Rule {
 /// ```
 #[derive(Clone, Debug)]
 pub struct Schema {
+    /// A compiled JSON Schema; `None` for a schema of the builder's rules.
+    #[cfg(feature = "validate")]
+    pub(super) json: Option<Arc<super::json::Compiled>>,
     pub(super) fields: Vec<Field>,
     pub(super) strict: bool,
     pub(super) require_front_matter: bool,
@@ -302,12 +305,103 @@ impl Schema {
     #[must_use]
     pub const fn new() -> Self {
         Schema {
+            #[cfg(feature = "validate")]
+            json: None,
             fields: Vec::new(),
             strict: false,
             require_front_matter: false,
             limits: Limits::new(),
             yaml11_warnings: true,
         }
+    }
+
+    /// A compiled JSON Schema, with the defaults of [`JsonSchemaOptions`].
+    #[cfg(feature = "validate")]
+    pub(super) fn from_compiled(compiled: super::json::Compiled) -> Self {
+        Schema {
+            json: Some(Arc::new(compiled)),
+            ..Schema::new()
+        }
+    }
+
+    /// Compiles a JSON Schema once, to check any number of documents with
+    /// [`validate`](crate::validate), [`from_str_validated`](crate::from_str_validated)
+    /// or [`Header::validate`](crate::Header::validate) like any schema. The draft is
+    /// the one its `$schema` names (2020-12, 2019-09, 7, 6 or 4), 2020-12 when none;
+    /// `format` is asserted; see [`JsonSchemaOptions`](crate::JsonSchemaOptions) for the choices.
+    ///
+    /// The front matter is checked as YAML 1.2 reads it: `2024-05-01` is a string
+    /// (check it with `format: date`), `yes` is a string, `1.10` the number 1.1. Every
+    /// problem is a positioned [`Diagnostic`](crate::Diagnostic) with a stable kind.
+    ///
+    /// # Errors
+    ///
+    /// [`Kind::InvalidValue`] for a schema that is not valid JSON Schema or whose
+    /// `$ref` names another document (load it from its file with
+    /// [`Schema::from_path`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use masthead::{Kind, Schema};
+    ///
+    /// let schema = Schema::from_json_schema(&serde_json::json!({
+    ///     "type": "object",
+    ///     "required": ["title", "author"],
+    ///     "properties": {
+    ///         "title": {"type": "string", "minLength": 1},
+    ///         "date": {"type": "string", "format": "date"},
+    ///         "tags": {"type": "array", "items": {"type": "string", "maxLength": 12}},
+    ///         "author": {
+    ///             "type": "object",
+    ///             "properties": {"url": {"type": "string", "format": "uri"}}
+    ///         }
+    ///     }
+    /// }))?;
+    /// let src = "---\ntitle: ''\ndate: 2024-02-30\ntags: [rust, a-very-long-tag]\n---\n";
+    /// let report = masthead::validate(&masthead::split(src)?, &schema);
+    /// let found: Vec<_> = report.iter().map(|d| (d.kind().as_str(), d.path(), d.line(), d.column())).collect();
+    /// assert_eq!(found, [
+    ///     ("missing-field", "author", 1, 1),
+    ///     ("empty-value", "title", 2, 8),
+    ///     ("malformed-date", "date", 3, 7),
+    ///     ("invalid-value", "tags[1]", 4, 14),
+    /// ]);
+    /// # Ok::<(), masthead::Error>(())
+    /// ```
+    #[cfg(feature = "validate")]
+    pub fn from_json_schema(schema: &serde_json::Value) -> Result<Schema, crate::Error> {
+        super::JsonSchemaOptions::new().compile(schema)
+    }
+
+    /// Reads a JSON Schema file, written in JSON or YAML, and compiles it: a `$ref`
+    /// to a sibling file resolves relative to it; a remote `$ref` is never fetched,
+    /// and the schema is refused here. [`JsonSchemaOptions::load`](crate::JsonSchemaOptions::load) with the defaults.
+    ///
+    /// # Errors
+    ///
+    /// [`Kind::Io`] for a file that cannot be read, [`Kind::YamlSyntax`] for text
+    /// that is neither JSON nor YAML, [`Kind::InvalidValue`] for a schema that is not
+    /// valid JSON Schema or needs a remote `$ref`; each message names the file.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let schema = masthead::Schema::from_path("examples/release.schema.json")?;
+    /// let report = masthead::validate_str("---\ntitle: Hi\n---\n", &schema);
+    /// assert_eq!(report.error_count(), 4);
+    /// # Ok::<(), masthead::Error>(())
+    /// ```
+    #[cfg(feature = "validate")]
+    pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Schema, crate::Error> {
+        super::JsonSchemaOptions::new().load(path)
+    }
+
+    /// The JSON Schema this schema was compiled from, if it was.
+    #[cfg(feature = "validate")]
+    #[must_use]
+    pub fn json_schema(&self) -> Option<&serde_json::Value> {
+        self.json.as_deref().map(super::json::Compiled::json)
     }
 
     /// The `any` schema: front matter, when present, is YAML whose root is a mapping

@@ -30,6 +30,13 @@ fn schema(kind: Kind) -> (Schema, &'static str) {
             Schema::new().required("title", Rule::string()).strict(true),
             "checked with `Schema::new().required(\"title\", Rule::string()).strict(true)`",
         ),
+        Kind::InvalidValue => (
+            Schema::from_json_schema(
+                &serde_json::json!({"properties": {"lang": {"enum": ["en", "mi"]}}}),
+            )
+            .unwrap(),
+            "checked with `Schema::from_json_schema(&json!({\"properties\": {\"lang\": {\"enum\": [\"en\", \"mi\"]}}}))`",
+        ),
         Kind::LimitExceeded => (
             Schema::any().limits(Limits::new().max_depth(3)),
             "checked with `Schema::any().limits(Limits::new().max_depth(3))`",
@@ -102,7 +109,7 @@ fn every_kind_has_an_entry_whose_example_produces_it() {
             "{kind}: the entry's rendering differs from the crate's"
         );
     }
-    assert_eq!(ran, if cfg!(feature = "toml") { 14 } else { 13 });
+    assert_eq!(ran, if cfg!(feature = "toml") { 15 } else { 14 });
 }
 
 #[test]
@@ -115,6 +122,7 @@ fn the_index_holds_every_entry_once() {
             assert_ne!(kind.explain(), other.explain());
         }
     }
-    assert_eq!(Kind::from_name("invalid-value"), None);
-    assert_eq!(names.len(), 14);
+    assert_eq!(Kind::from_name("invalid-value"), Some(Kind::InvalidValue));
+    assert_eq!(Kind::from_name("invalid_value"), None);
+    assert_eq!(names.len(), 15);
 }

@@ -1,0 +1,574 @@
+//! The engine's errors as masthead's: each becomes a [`Found`] with a stable kind, a
+//! field path, a structural target and a message a person can act on; combinators
+//! are explained by their deepest useful cause. It computes no position.
+
+use jsonschema::error::ValidationErrorKind as E;
+use jsonschema::ValidationError;
+use serde_json::Value as Json;
+
+use super::formats;
+use crate::check;
+use crate::diagnostic::{Error, Kind, Severity};
+use crate::path::{display_path, Segment};
+use crate::validate::run::{Found, Target};
+use crate::value::Value;
+
+pub(super) struct Mapper<'a, 'v> {
+    pub(super) root: &'a Json,
+    pub(super) value: &'a Value<'v>,
+    pub(super) skip: &'a [String],
+    pub(super) strict: bool,
+    pub(super) found: Vec<Found>,
+}
+
+/// Where an instance location is in the front matter: the entry and item indices,
+/// the field path, and the value there.
+struct Place<'a, 'v> {
+    ptr: Vec<usize>,
+    path: Vec<Segment>,
+    value: Option<&'a Value<'v>>,
+}
+
+impl<'a, 'v> Mapper<'a, 'v> {
+    fn place(&self, pointer: &str) -> Place<'a, 'v> {
+        let mut place = Place {
+            ptr: Vec::new(),
+            path: Vec::new(),
+            value: Some(self.value),
+        };
+        for raw in pointer.split('/').skip(1) {
+            let seg = unescape(raw);
+            match place.value {
+                Some(Value::Map(entries)) => {
+                    let Some(i) = entries.iter().position(|(k, _)| key_name(k) == seg) else {
+                        place.value = None;
+                        break;
+                    };
+                    place.ptr.push(i);
+                    place.path.push(Segment::Key(seg));
+                    place.value = Some(&entries[i].1);
+                }
+                Some(Value::Seq(items)) => {
+                    let Some(i) = seg.parse::<usize>().ok().filter(|&i| i < items.len()) else {
+                        place.value = None;
+                        break;
+                    };
+                    place.ptr.push(i);
+                    place.path.push(Segment::Index(i));
+                    place.value = Some(&items[i]);
+                }
+                _ => {
+                    place.value = None;
+                    break;
+                }
+            }
+        }
+        place
+    }
+
+    fn push(&mut self, kind: Kind, path: &[Segment], message: String, target: Target) {
+        self.found.push(Found {
+            kind,
+            severity: Severity::Error,
+            path: display_path(path),
+            message,
+            target,
+            misread: None,
+        });
+    }
+
+    /// Maps one engine error (and, for a combinator, its best branch).
+    pub(super) fn error(&mut self, e: &ValidationError<'_>) {
+        let pointer = e.instance_path().as_str();
+        if self.skip.iter().any(|s| s == pointer) {
+            return;
+        }
+        let place = self.place(pointer);
+        let schema_path = e.schema_path().as_str();
+        let keyword_parent = parent(schema_path);
+        let sub = subschema(self.root, keyword_parent);
+        let instance: &Json = e.instance();
+        let here = Target::Value(place.ptr.clone());
+        let empty = is_empty(instance) && sub.is_some_and(requires_non_empty);
+        let expected =
+            || sub.map_or_else(|| "a valid value".to_owned(), |s| describe(self.root, s));
+        match e.kind() {
+            E::Required { property } => {
+                let name = property
+                    .as_str()
+                    .map_or_else(|| property.to_string(), str::to_owned);
+                let mut path = place.path.clone();
+                path.push(Segment::Key(name));
+                let target = if place.ptr.is_empty() {
+                    Target::Fence
+                } else {
+                    Target::Key(place.ptr.clone())
+                };
+                let message = format!("missing field `{}`", display_path(&path));
+                self.push(Kind::MissingField, &path, message, target);
+            }
+            E::AdditionalProperties { unexpected } | E::UnevaluatedProperties { unexpected } => {
+                let names: Vec<&str> = sub
+                    .and_then(|s| s.get("properties"))
+                    .and_then(Json::as_object)
+                    .map(|p| p.keys().map(String::as_str).collect())
+                    .unwrap_or_default();
+                for name in unexpected {
+                    let child = self.place(&format!("{pointer}/{}", escape(name)));
+                    let message = if names.is_empty() {
+                        format!("unknown field `{name}`, there are no fields")
+                    } else {
+                        format!("unknown field `{name}`, expected {}", check::one_of(&names))
+                    };
+                    self.push(
+                        Kind::UnknownField,
+                        &child.path,
+                        message,
+                        Target::Key(child.ptr),
+                    );
+                }
+            }
+            _ if empty => {
+                let message = match instance {
+                    Json::Null => format!("null value, expected {}", expected()),
+                    Json::String(s) => {
+                        format!("blank value {}, expected {}", check::shown(s), expected())
+                    }
+                    _ => "empty list, expected at least one entry".to_owned(),
+                };
+                self.push(Kind::EmptyValue, &place.path, message, here);
+            }
+            E::Type { .. } => {
+                let message = format!(
+                    "invalid type: {}, expected {}",
+                    unexpected(instance),
+                    expected()
+                );
+                self.push(Kind::InvalidType, &place.path, message, here);
+            }
+            E::Format { format } => {
+                let (kind, message) = match instance.as_str() {
+                    Some(s) if formats::is_own(format) => formats::reason(format, s, self.strict)
+                        .unwrap_or((
+                            Kind::InvalidValue,
+                            format!("{} is not a valid `{format}`", check::shown(s)),
+                        )),
+                    _ => (
+                        Kind::InvalidValue,
+                        format!("{} is not a valid `{format}`", shown(instance)),
+                    ),
+                };
+                self.push(kind, &place.path, message, here);
+            }
+            E::Pattern { pattern } => {
+                let url = sub
+                    .and_then(|s| s.get("format"))
+                    .and_then(Json::as_str)
+                    .is_some_and(|f| {
+                        formats::reason(f, "", false).is_some_and(|(k, _)| k == Kind::MalformedUrl)
+                    });
+                if url {
+                    // A URL that does not parse says why; one that does, which part
+                    // the pattern refuses (most often the scheme).
+                    let text = instance.as_str().unwrap_or_default();
+                    let message = match check::parse_url(text, &[]) {
+                        Err(message) => message,
+                        Ok(u) => format!(
+                            "invalid URL {}: scheme `{}` or another part does not match `{pattern}`",
+                            check::shown(text),
+                            u.scheme()
+                        ),
+                    };
+                    self.push(Kind::MalformedUrl, &place.path, message, here);
+                } else {
+                    let message =
+                        format!("{} does not match the pattern `{pattern}`", shown(instance));
+                    self.push(Kind::InvalidValue, &place.path, message, here);
+                }
+            }
+            E::AnyOf { context } | E::OneOfNotValid { context } => {
+                self.combinator(e, context, sub, &place, pointer);
+            }
+            kind => {
+                let message =
+                    value_message(kind, instance).unwrap_or_else(|| lower(&e.to_string()));
+                self.push(Kind::InvalidValue, &place.path, message, here);
+            }
+        }
+    }
+
+    /// `anyOf` / `oneOf` with no passing branch: the branch that went furthest
+    /// explains it; when every branch wants another type here, one `invalid-type`
+    /// lists what they want.
+    fn combinator(
+        &mut self,
+        e: &ValidationError<'_>,
+        context: &[Vec<ValidationError<'static>>],
+        sub: Option<&Json>,
+        place: &Place<'_, '_>,
+        pointer: &str,
+    ) {
+        let depth = |err: &ValidationError<'_>| err.instance_path().as_str().matches('/').count();
+        let own = pointer.matches('/').count();
+        let wrong_type_here = |branch: &[ValidationError<'static>]| {
+            branch
+                .iter()
+                .any(|err| depth(err) == own && matches!(err.kind(), E::Type { .. }))
+        };
+        let best = context
+            .iter()
+            .filter(|b| !b.is_empty() && !wrong_type_here(b))
+            .max_by_key(|b| {
+                (
+                    b.iter().map(depth).max().unwrap_or(0),
+                    std::cmp::Reverse(b.len()),
+                )
+            });
+        if let Some(branch) = best {
+            for err in branch {
+                self.error(err);
+            }
+            return;
+        }
+        let instance: &Json = e.instance();
+        let options: Vec<String> = sub
+            .and_then(|s| s.get(e.kind().keyword()))
+            .and_then(Json::as_array)
+            .map(|a| a.iter().map(|s| describe(self.root, s)).collect())
+            .unwrap_or_default();
+        let expected = if options.is_empty() {
+            "another type".to_owned()
+        } else {
+            join_or(&options)
+        };
+        let message = format!(
+            "invalid type: {}, expected {expected}",
+            unexpected(instance)
+        );
+        let kind = if is_empty(instance) && matches!(instance, Json::Null) {
+            Kind::EmptyValue
+        } else {
+            Kind::InvalidType
+        };
+        let message = if kind == Kind::EmptyValue {
+            format!("null value, expected {expected}")
+        } else {
+            message
+        };
+        self.push(kind, &place.path, message, Target::Value(place.ptr.clone()));
+    }
+}
+
+/// The message of a constraint that is `invalid-value`, for the common keywords.
+fn value_message(kind: &E, v: &Json) -> Option<String> {
+    let value = shown(v);
+    Some(match kind {
+        E::Enum { options } => {
+            let all: Vec<String> = options
+                .as_array()
+                .map(|a| a.iter().map(|o| o.to_string()).collect())
+                .unwrap_or_default();
+            let all: Vec<&str> = all.iter().map(String::as_str).collect();
+            format!(
+                "{value} is not one of the allowed values, expected {}",
+                check::one_of(&all)
+            )
+        }
+        E::Constant { expected_value } => {
+            format!("{value} is not the allowed value `{expected_value}`")
+        }
+        E::MinLength { limit } => format!("{value} is shorter than {limit} characters"),
+        E::MaxLength { limit } => format!("{value} is longer than {limit} characters"),
+        E::MinItems { limit } => format!("the list has fewer than {limit} entries"),
+        E::MaxItems { limit } => format!("the list has more than {limit} entries"),
+        E::MinProperties { limit } => format!("the mapping has fewer than {limit} fields"),
+        E::MaxProperties { limit } => format!("the mapping has more than {limit} fields"),
+        E::Minimum { limit } => format!("{value} is less than the minimum `{limit}`"),
+        E::Maximum { limit } => format!("{value} is greater than the maximum `{limit}`"),
+        E::ExclusiveMinimum { limit } => format!("{value} is not greater than `{limit}`"),
+        E::ExclusiveMaximum { limit } => format!("{value} is not less than `{limit}`"),
+        E::MultipleOf { multiple_of } => format!("{value} is not a multiple of `{multiple_of}`"),
+        E::UniqueItems => "the list repeats an entry, expected unique entries".to_owned(),
+        E::OneOfMultipleValid { .. } => {
+            format!("{value} matches more than one schema of `oneOf`, expected exactly one")
+        }
+        E::Not { .. } => format!("{value} matches the schema of `not`, which it must not"),
+        E::FalseSchema => "no value is allowed here".to_owned(),
+        E::Contains => "no entry of the list matches `contains`".to_owned(),
+        E::Custom { message, .. } => message.clone(),
+        _ => return None,
+    })
+}
+
+/// Keeps one diagnostic per value: of the kinds found there, the most basic
+/// (`empty-value`, then `invalid-type`, then a date or URL, then `invalid-value`),
+/// and of that kind the first. Missing and unknown fields are all kept.
+pub(super) fn dedupe(found: Vec<Found>) -> Vec<Found> {
+    let rank = |k: Kind| match k {
+        Kind::EmptyValue => 0,
+        Kind::InvalidType => 1,
+        Kind::MalformedDate | Kind::MalformedUrl => 2,
+        _ => 3,
+    };
+    let mut best: Vec<(String, Kind)> = Vec::new();
+    for f in &found {
+        if let Target::Value(_) = f.target {
+            match best.iter_mut().find(|(p, _)| *p == f.path) {
+                Some((_, k)) if rank(f.kind) < rank(*k) => *k = f.kind,
+                Some(_) => {}
+                None => best.push((f.path.clone(), f.kind)),
+            }
+        }
+    }
+    let mut kept: Vec<String> = Vec::new();
+    found
+        .into_iter()
+        .filter(|f| {
+            if !matches!(f.target, Target::Value(_)) {
+                return true;
+            }
+            let wanted = best.iter().any(|(p, k)| *p == f.path && *k == f.kind);
+            if wanted && !kept.contains(&f.path) {
+                kept.push(f.path.clone());
+                true
+            } else {
+                false
+            }
+        })
+        .collect()
+}
+
+/// A schema that cannot be compiled, as an error of the schema (not of a document).
+pub(super) fn schema_error(e: &ValidationError<'_>, file: Option<&std::path::Path>) -> Error {
+    let at = e.schema_path().as_str();
+    let place = if at.is_empty() {
+        String::new()
+    } else {
+        format!(" at `{at}`")
+    };
+    let what = match e.kind() {
+        E::Referencing(r) => r.to_string(),
+        _ => format!("not valid JSON Schema: {}", lower(&e.to_string())),
+    };
+    let message = match file {
+        Some(file) => format!("schema `{}`{place}: {what}", file.display()),
+        None => format!("schema{place}: {what}"),
+    };
+    Error::without_position(Kind::InvalidValue, message)
+}
+
+fn lower(s: &str) -> String {
+    let mut c = s.chars();
+    let mut out: String = c
+        .next()
+        .map(|f| f.to_lowercase().collect())
+        .unwrap_or_default();
+    out.push_str(c.as_str());
+    out.trim_end_matches('.').to_owned()
+}
+
+/// A key as the JSON value names it (see `convert`).
+fn key_name(key: &Value<'_>) -> String {
+    match key {
+        Value::Str(s) => s.to_string(),
+        Value::Null => "null".to_owned(),
+        Value::Float(f) if !f.is_finite() => String::new(),
+        other => other.text().map(|t| t.into_owned()).unwrap_or_default(),
+    }
+}
+
+fn unescape(seg: &str) -> String {
+    seg.replace("~1", "/").replace("~0", "~")
+}
+
+fn escape(seg: &str) -> String {
+    seg.replace('~', "~0").replace('/', "~1")
+}
+
+fn parent(pointer: &str) -> &str {
+    pointer.rfind('/').map_or("", |i| &pointer[..i])
+}
+
+/// The subschema at a schema location (a JSON pointer that may pass through `$ref`
+/// keywords), within the root document; `None` past a `$ref` to another document.
+fn subschema<'j>(root: &'j Json, pointer: &str) -> Option<&'j Json> {
+    let mut cur = root;
+    for raw in pointer.split('/').skip(1) {
+        let seg = unescape(raw);
+        if seg == "$ref" || seg == "$dynamicRef" {
+            cur = resolve(root, cur.get(&seg)?.as_str()?)?;
+            continue;
+        }
+        cur = match cur {
+            Json::Object(m) => m.get(&seg)?,
+            Json::Array(a) => a.get(seg.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(cur)
+}
+
+/// A local `$ref` (`#`, `#/$defs/x`) within the root document.
+fn resolve<'j>(root: &'j Json, reference: &str) -> Option<&'j Json> {
+    let fragment = reference.strip_prefix('#')?;
+    if fragment.is_empty() {
+        return Some(root);
+    }
+    let decoded = percent_decode(fragment);
+    root.pointer(&decoded)
+}
+
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_owned();
+    }
+    url::form_urlencoded::parse(s.replace('+', "%2B").as_bytes())
+        .map(|(k, v)| {
+            if v.is_empty() {
+                k.into_owned()
+            } else {
+                format!("{k}={v}")
+            }
+        })
+        .collect()
+}
+
+/// Whether a subschema asks for a non-empty value (`minLength`, `minItems`,
+/// `minProperties` of at least 1).
+fn requires_non_empty(sub: &Json) -> bool {
+    ["minLength", "minItems", "minProperties"]
+        .iter()
+        .any(|k| sub.get(k).and_then(Json::as_u64).is_some_and(|n| n >= 1))
+}
+
+/// Null, blank text, an empty list or mapping.
+fn is_empty(v: &Json) -> bool {
+    match v {
+        Json::Null => true,
+        Json::String(s) => s.trim().is_empty(),
+        Json::Array(a) => a.is_empty(),
+        Json::Object(o) => o.is_empty(),
+        _ => false,
+    }
+}
+
+/// What a subschema expects, for messages: `a non-empty string`, `a date`, `a list
+/// of URLs`, `an integer or null`.
+pub(super) fn describe(root: &Json, sub: &Json) -> String {
+    describe_at(root, sub, 0)
+}
+
+fn describe_at(root: &Json, sub: &Json, depth: usize) -> String {
+    let Some(obj) = sub.as_object() else {
+        return if sub == &Json::Bool(false) {
+            "nothing"
+        } else {
+            "any value"
+        }
+        .to_owned();
+    };
+    if depth > 8 {
+        return "a valid value".to_owned();
+    }
+    if let Some(target) = obj
+        .get("$ref")
+        .and_then(Json::as_str)
+        .and_then(|r| resolve(root, r))
+    {
+        return describe_at(root, target, depth + 1);
+    }
+    match obj.get("format").and_then(Json::as_str) {
+        Some("date" | "date-time") => return "a date".to_owned(),
+        Some("time") => return "a time".to_owned(),
+        Some(f) if formats::is_own(f) => return "a URL".to_owned(),
+        _ => {}
+    }
+    if let Some(values) = obj.get("enum").and_then(Json::as_array) {
+        let all: Vec<String> = values.iter().map(|o| o.to_string()).collect();
+        let all: Vec<&str> = all.iter().map(String::as_str).collect();
+        return format!("one of {}", check::one_of(&all));
+    }
+    if let Some(c) = obj.get("const") {
+        return format!("`{c}`");
+    }
+    let types: Vec<&str> = match obj.get("type") {
+        Some(Json::String(t)) => vec![t.as_str()],
+        Some(Json::Array(a)) => a.iter().filter_map(Json::as_str).collect(),
+        _ => Vec::new(),
+    };
+    if types.is_empty() {
+        for key in ["anyOf", "oneOf"] {
+            if let Some(a) = obj.get(key).and_then(Json::as_array) {
+                let all: Vec<String> = a.iter().map(|s| describe_at(root, s, depth + 1)).collect();
+                return join_or(&all);
+            }
+        }
+        if let Some(first) = obj
+            .get("allOf")
+            .and_then(Json::as_array)
+            .and_then(|a| a.first())
+        {
+            return describe_at(root, first, depth + 1);
+        }
+        return "a valid value".to_owned();
+    }
+    let non_empty = requires_non_empty(sub);
+    let all: Vec<String> = types
+        .iter()
+        .map(|t| match *t {
+            "string" if non_empty => "a non-empty string".to_owned(),
+            "string" => "a string".to_owned(),
+            "array" => match obj.get("items") {
+                Some(items) if items.is_object() => {
+                    format!("a list of {}", plural(&describe_at(root, items, depth + 1)))
+                }
+                _ => "a list".to_owned(),
+            },
+            "object" => "a mapping".to_owned(),
+            "integer" => "an integer".to_owned(),
+            "number" => "a number".to_owned(),
+            "boolean" => "a boolean".to_owned(),
+            other => other.to_owned(),
+        })
+        .collect();
+    join_or(&all)
+}
+
+fn join_or(all: &[String]) -> String {
+    match all.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => all.concat(),
+    }
+}
+
+/// `a string` → `strings`, `a URL` → `URLs`.
+fn plural(what: &str) -> String {
+    let bare = what
+        .strip_prefix("a ")
+        .or_else(|| what.strip_prefix("an "))
+        .unwrap_or(what);
+    format!("{bare}s")
+}
+
+/// How a value shows in an `invalid type` message: ``string `x` ``, `sequence` …
+fn unexpected(v: &Json) -> String {
+    match v {
+        Json::Array(_) => "sequence".to_owned(),
+        Json::Object(_) => "mapping".to_owned(),
+        Json::Null => "null".to_owned(),
+        Json::String(s) => format!("string {}", check::shown(s)),
+        Json::Bool(b) => format!("boolean `{b}`"),
+        Json::Number(n) if n.is_f64() => format!("float `{n}`"),
+        Json::Number(n) => format!("integer `{n}`"),
+    }
+}
+
+/// A value in a message: text in backticks, anything else as JSON in backticks.
+fn shown(v: &Json) -> String {
+    match v {
+        Json::String(s) => check::shown(s),
+        Json::Array(_) => "the list".to_owned(),
+        Json::Object(_) => "the mapping".to_owned(),
+        other => format!("`{other}`"),
+    }
+}

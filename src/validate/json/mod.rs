@@ -1,0 +1,315 @@
+//! JSON Schema behind [`Schema`](super::Schema): loading a schema (from a value, text
+//! or a file, with sibling `$ref`s and never a remote one), compiling it once with the
+//! engine, and the formats masthead checks itself. It names the engine; nothing
+//! outside `validate` does, and no engine type leaves this module's children.
+
+mod convert;
+mod errors;
+mod formats;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde_json::Value as Json;
+
+use super::run::Found;
+use crate::diagnostic::{Error, Kind};
+use crate::span::Span;
+use crate::value::Value;
+
+/// How a JSON Schema is compiled: [`Schema::from_json_schema`](super::Schema::from_json_schema)
+/// uses the defaults, [`JsonSchemaOptions`] changes them.
+///
+/// # Examples
+///
+/// ```
+/// use masthead::{JsonSchemaOptions, Kind};
+///
+/// let schema = serde_json::json!({"properties": {"date": {"format": "date-time"}}});
+/// let doc = masthead::split("---\ndate: 2024-05-01 10:00\n---\n")?;
+/// // Front matter's timestamp forms pass by default…
+/// let lenient = JsonSchemaOptions::new().compile(&schema)?;
+/// assert!(masthead::validate(&doc, &lenient).is_empty());
+/// // …and not with a strict date-time.
+/// let strict = JsonSchemaOptions::new().strict_date_time(true).compile(&schema)?;
+/// let report = masthead::validate(&doc, &strict);
+/// assert_eq!(report.iter().next().unwrap().kind(), Kind::MalformedDate);
+/// // Without format assertions, a format is an annotation only.
+/// let off = JsonSchemaOptions::new().assert_formats(false).compile(&schema)?;
+/// let doc = masthead::split("---\ndate: tomorrow\n---\n")?;
+/// assert!(masthead::validate(&doc, &off).is_empty());
+/// # Ok::<(), masthead::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonSchemaOptions {
+    formats: bool,
+    strict_date_time: bool,
+}
+
+impl Default for JsonSchemaOptions {
+    fn default() -> Self {
+        JsonSchemaOptions::new()
+    }
+}
+
+impl JsonSchemaOptions {
+    /// The defaults: formats asserted in every draft, `date-time` lenient.
+    #[must_use]
+    pub const fn new() -> Self {
+        JsonSchemaOptions {
+            formats: true,
+            strict_date_time: false,
+        }
+    }
+
+    /// Whether `format` is an assertion (default `true`, in every draft, because a
+    /// date or a URL that does not parse is front matter's commonest fault). With
+    /// `false`, formats are annotations only, as draft 2020-12 itself says. Unknown
+    /// formats are ignored either way.
+    #[must_use]
+    pub const fn assert_formats(mut self, yes: bool) -> Self {
+        self.formats = yes;
+        self
+    }
+
+    /// Whether `format: date-time` requires RFC 3339 exactly (default `false`). By
+    /// default it also accepts the forms front matter is written in and site
+    /// generators read: a date alone (`2024-05-01`), a space for the `T`
+    /// (`2024-05-01 10:00:00`), no seconds, no offset (read as UTC). A date that
+    /// does not exist (`2024-02-30`) is [`Kind::MalformedDate`] either way.
+    #[must_use]
+    pub const fn strict_date_time(mut self, yes: bool) -> Self {
+        self.strict_date_time = yes;
+        self
+    }
+
+    /// Compiles `schema`, a JSON Schema (the draft its `$schema` names: 2020-12,
+    /// 2019-09, 7, 6 or 4; 2020-12 when none), into a [`Schema`](super::Schema).
+    /// A `$ref` to another document is refused: without a file there is no folder
+    /// to resolve it against (see [`load`](JsonSchemaOptions::load)).
+    ///
+    /// # Errors
+    ///
+    /// [`Kind::InvalidValue`] for a schema that is not valid JSON Schema, or whose
+    /// `$ref` names another document; the message says which keyword and why.
+    pub fn compile(&self, schema: &Json) -> Result<super::Schema, Error> {
+        self.build(schema, None).map(super::Schema::from_compiled)
+    }
+
+    /// Reads a JSON Schema file, written in JSON or YAML, and compiles it. A `$ref`
+    /// to a sibling file (`"post.schema.json#/$defs/author"`, `"../common.yaml"`)
+    /// resolves relative to the file; a remote one (`https://…`) is never fetched:
+    /// the schema is refused when it is loaded.
+    ///
+    /// # Errors
+    ///
+    /// [`Kind::Io`] for a file that cannot be read, [`Kind::YamlSyntax`] for text
+    /// that is neither JSON nor YAML (positioned in the schema file), and what
+    /// [`compile`](JsonSchemaOptions::compile) refuses.
+    pub fn load(&self, path: impl AsRef<Path>) -> Result<super::Schema, Error> {
+        let path = path.as_ref();
+        let schema = read_schema_file(path)?;
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        self.build(&schema, Some(absolute))
+            .map(super::Schema::from_compiled)
+    }
+
+    /// Compiles JSON Schema text, written in JSON or YAML, as
+    /// [`load`](JsonSchemaOptions::load) reads a file (without a folder for `$ref`s).
+    ///
+    /// # Errors
+    ///
+    /// [`Kind::YamlSyntax`] for text that is neither JSON nor YAML (positioned in
+    /// the text), and what [`compile`](JsonSchemaOptions::compile) refuses.
+    pub fn compile_str(&self, text: &str) -> Result<super::Schema, Error> {
+        let schema = parse_schema_text(text, false)?;
+        self.build(&schema, None).map(super::Schema::from_compiled)
+    }
+
+    fn build(&self, schema: &Json, file: Option<PathBuf>) -> Result<Compiled, Error> {
+        let base = file.as_deref().map(file_uri);
+        let mut options = jsonschema::options()
+            .should_validate_formats(self.formats)
+            .should_ignore_unknown_formats(true)
+            .with_retriever(Local { file: file.clone() });
+        options = formats::register(options, self.strict_date_time);
+        if let Some(base) = &base {
+            options = options.with_base_uri(base.clone());
+        }
+        let validator = options
+            .build(schema)
+            .map_err(|e| errors::schema_error(&e, file.as_deref()))?;
+        Ok(Compiled {
+            validator,
+            root: Arc::new(schema.clone()),
+            options: self.clone(),
+            file,
+        })
+    }
+}
+
+/// A compiled JSON Schema and the root document it came from (read to describe
+/// what a failed subschema expects).
+pub(super) struct Compiled {
+    validator: jsonschema::Validator,
+    root: Arc<Json>,
+    options: JsonSchemaOptions,
+    file: Option<PathBuf>,
+}
+
+impl fmt::Debug for Compiled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("JsonSchema")
+            .field("schema", &self.root)
+            .field("options", &self.options)
+            .field("file", &self.file)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Compiled {
+    /// The schema as written.
+    pub(super) fn json(&self) -> &Json {
+        &self.root
+    }
+
+    /// Every problem of `value` (the front matter, a mapping or null) against the
+    /// schema, with structural targets.
+    pub(super) fn run(&self, value: &Value<'_>, found: &mut Vec<Found>) {
+        let converted = convert::to_json(value, found);
+        if self.validator.is_valid(&converted.json) {
+            return;
+        }
+        let mut mapped = errors::Mapper {
+            root: &self.root,
+            value,
+            skip: &converted.replaced,
+            strict: self.options.strict_date_time,
+            found: Vec::new(),
+        };
+        for error in self.validator.iter_errors(&converted.json) {
+            mapped.error(&error);
+        }
+        found.extend(errors::dedupe(mapped.found));
+    }
+}
+
+/// `file:///abs/path`, percent-encoded, for the engine's base URI.
+fn file_uri(path: &Path) -> String {
+    url::Url::from_file_path(path)
+        .map_or_else(|()| format!("file://{}", path.display()), |u| u.to_string())
+}
+
+/// The engine's way to read a `$ref` to another document: sibling files only.
+struct Local {
+    file: Option<PathBuf>,
+}
+
+impl jsonschema::Retrieve for Local {
+    fn retrieve(
+        &self,
+        uri: &jsonschema::Uri<String>,
+    ) -> Result<Json, Box<dyn std::error::Error + Send + Sync>> {
+        let text = uri.as_str();
+        if uri.scheme().as_str() != "file" {
+            return Err(format!(
+                "remote `$ref` `{text}` is never fetched: save the schema beside this one \
+                 and refer to it by a relative path"
+            )
+            .into());
+        }
+        if self.file.is_none() {
+            return Err(format!(
+                "`$ref` `{text}` names another document, and a schema compiled from a value \
+                 has no folder: load it from its file"
+            )
+            .into());
+        }
+        let path = url::Url::parse(text)
+            .ok()
+            .and_then(|u| u.to_file_path().ok())
+            .ok_or_else(|| format!("`$ref` `{text}` is not a file path"))?;
+        read_schema_file(&path).map_err(|e| e.to_string().into())
+    }
+}
+
+/// Reads and parses a schema file: JSON for `.json` or text that opens with `{`,
+/// YAML otherwise.
+fn read_schema_file(path: &Path) -> Result<Json, Error> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Error::without_position(
+            Kind::Io,
+            format!("cannot read schema `{}`: {e}", path.display()),
+        )
+    })?;
+    let json = path.extension().is_some_and(|e| e == "json");
+    parse_schema_text(&text, json).map_err(|e| {
+        Error::new(
+            e.kind(),
+            e.path(),
+            format!("schema `{}`: {}", path.display(), e.message()),
+            e.span(),
+        )
+    })
+}
+
+/// Parses schema text: JSON when `json` is set or the text opens with `{`, else YAML
+/// (as front matter is read, YAML 1.2). Errors are positioned in the text.
+fn parse_schema_text(text: &str, json: bool) -> Result<Json, Error> {
+    let body = text.trim_start_matches('\u{feff}');
+    if json || body.trim_start().starts_with('{') {
+        return serde_json::from_str(body).map_err(|e| {
+            let offset = offset_of(text, e.line(), e.column());
+            let message = format!("invalid JSON: {}", strip_position(&e.to_string()));
+            Error::new(
+                Kind::YamlSyntax,
+                "",
+                message,
+                Span::of(text, offset, offset),
+            )
+        });
+    }
+    // YAML: read as a front-matter block of a document made for it, then rebased.
+    let wrapped = format!("---\n{body}\n---\n");
+    let bom = text.len() - body.len();
+    let doc = crate::split(&wrapped)?;
+    let value = crate::yaml::value(&doc, crate::Limits::new()).map_err(|e| {
+        let at = |offset: usize| (offset.saturating_sub(4) + bom).min(text.len());
+        let start = at(e.span().start());
+        let end = at(e.span().end()).max(start);
+        Error::new(e.kind(), e.path(), e.message(), Span::of(text, start, end))
+    })?;
+    let mut problems = Vec::new();
+    let converted = convert::to_json(&value, &mut problems);
+    if let Some(problem) = problems.first() {
+        return Err(Error::without_position(
+            Kind::InvalidValue,
+            format!(
+                "the schema has a value JSON cannot hold at `{}`: {}",
+                problem.path, problem.message
+            ),
+        ));
+    }
+    Ok(converted.json)
+}
+
+/// The byte offset of a 1-based line and column (in characters).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let rest = text.get(start..).unwrap_or("");
+    start
+        + rest
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(rest.len(), |(i, _)| i)
+}
+
+/// serde_json's message without its ` at line L column C`.
+fn strip_position(message: &str) -> &str {
+    message.find(" at line ").map_or(message, |i| &message[..i])
+}
