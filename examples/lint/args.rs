@@ -93,9 +93,10 @@ OUTPUT:
     columns are 1-based, columns count characters. Kinds are stable:
     no-front-matter, unterminated-front-matter, yaml-syntax, invalid-type,
     missing-field, empty-value, malformed-date, malformed-url, duplicate-key,
-    unknown-field, invalid-utf8, limit-exceeded, toml-syntax (with the toml
-    feature), and io-error for a file that
-    cannot be read. A bad or unreadable file never stops the run: every file
+    unknown-field, invalid-utf8, limit-exceeded, invalid-value (a JSON Schema
+    constraint: enum, pattern, a length, a range ...), toml-syntax (with the
+    toml feature), and io-error for a file (or a schema file) that cannot be
+    read. A bad or unreadable file never stops the run: every file
     gets its record.
 
 EXIT STATUS:

@@ -359,3 +359,149 @@ fn invalid_schemas_stop_the_run_unreadable_ones_do_not() {
     assert!(err.contains("masthead.toml:2`"), "{err}");
     let _ = fs::remove_dir_all(&base);
 }
+
+/// The same site layout with real JSON Schema files and the library's loader.
+#[test]
+fn json_schema_files_with_a_sibling_ref_and_the_schema_key_exempt() {
+    let post = r#"{
+  "type": "object",
+  "required": ["title"],
+  "properties": {"title": {"type": "string"}, "author": {"$ref": "author.schema.json"}},
+  "additionalProperties": false
+}"#;
+    let author =
+        r#"{"type": "object", "properties": {"url": {"type": "string", "format": "uri"}}}"#;
+    let base = site(
+        "json",
+        &[
+            (
+                "masthead.toml",
+                "[schemas]\n\"schemas/post.schema.json\" = \"posts\"\n",
+            ),
+            ("schemas/post.schema.json", post),
+            ("schemas/author.schema.json", author),
+            (
+                "schemas/page.schema.yaml",
+                "type: object\nrequired: [menu]\n",
+            ),
+            ("posts/a.md", "---\ntitle: A\nauthor:\n  url: /me\n---\n"),
+            (
+                "posts/b.md",
+                "---\n$schema: ../schemas/post.schema.json\ntitle: B\n---\n",
+            ),
+            (
+                "posts/c.md",
+                "---\n$schema: schemas/page.schema.yaml\ntitle: C\n---\n",
+            ),
+        ],
+    );
+    let paths = vec![base.join("posts")];
+    let linter = Linter {
+        schemas: Schemas::new(&Choice::Any, &paths).unwrap(),
+        json: true,
+        header_only: false,
+        renderer: Renderer::new(),
+    };
+    let items: Vec<_> = inputs(paths).collect();
+    let records: Vec<serde_json::Value> = check_all(&linter, &items, 1)
+        .iter()
+        .map(|o| serde_json::from_str(&o.text).unwrap())
+        .collect();
+    let d = &records[0]["diagnostics"][0];
+    assert_eq!(
+        (
+            d["kind"].as_str(),
+            d["path"].as_str(),
+            d["line"].as_u64(),
+            d["column"].as_u64()
+        ),
+        (Some("malformed-url"), Some("author.url"), Some(4), Some(8)),
+        "the $ref to the sibling file is followed: {}",
+        records[0]
+    );
+    assert_eq!(
+        records[1]["valid"], true,
+        "the $schema key is not an unknown field: {}",
+        records[1]
+    );
+    assert!(records[1]["schema"]
+        .as_str()
+        .unwrap()
+        .ends_with("schemas/post.schema.json"));
+    // From the configuration's folder, in YAML.
+    assert!(records[2]["schema"]
+        .as_str()
+        .unwrap()
+        .ends_with("schemas/page.schema.yaml"));
+    assert_eq!(records[2]["diagnostics"][0]["kind"], "missing-field");
+    let _ = fs::remove_dir_all(&base);
+}
+
+#[test]
+fn a_schema_that_is_not_json_schema_stops_the_run_naming_the_file_and_line() {
+    let base = site(
+        "broken",
+        &[
+            (
+                "bad.json",
+                "{\n  \"type\": \"object\",\n  \"required\": [\"title\"\n}\n",
+            ),
+            ("wrong.json", "{\"type\": 12}"),
+            ("remote.json", "{\"$ref\": \"https://example.org/s.json\"}"),
+        ],
+    );
+    let load = |name: &str| Schemas::new(&Choice::File(base.join(name)), &[]).unwrap_err();
+    let bad = load("bad.json");
+    assert!(bad.contains("bad.json`: invalid JSON"), "{bad}");
+    assert!(bad.ends_with("bad.json:4:1"), "{bad}");
+    let wrong = load("wrong.json");
+    assert!(
+        wrong.contains("wrong.json`") && wrong.contains("not valid JSON Schema"),
+        "{wrong}"
+    );
+    let remote = load("remote.json");
+    assert!(remote.contains("remote.json`"), "{remote}");
+    let missing = load("missing.json");
+    assert!(
+        missing.starts_with("cannot read schema `") && missing.contains("missing.json`: "),
+        "{missing}"
+    );
+    let _ = fs::remove_dir_all(&base);
+}
+
+/// The example site of the README: what it shows is what lint finds.
+#[test]
+fn the_example_blog() {
+    let blog = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../blog"));
+    let paths = vec![blog];
+    let linter = Linter {
+        schemas: Schemas::new(&Choice::Any, &paths).unwrap(),
+        json: false,
+        header_only: false,
+        renderer: Renderer::new(),
+    };
+    let items: Vec<_> = inputs(paths).collect();
+    let mut summary = Summary::default();
+    for o in check_all(&linter, &items, 2) {
+        summary.add(&o);
+    }
+    assert_eq!(
+        (summary.documents, summary.valid, summary.unreadable),
+        (31, 21, 0)
+    );
+    let labels: Vec<_> = summary
+        .by_schema
+        .iter()
+        .map(|(l, s)| (l.rsplit('/').next().unwrap(), s.documents, s.valid))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            ("note.schema.json", 1, 1),
+            ("none", 1, 1),
+            ("page.schema.yaml", 2, 1),
+            ("post.schema.json", 27, 18)
+        ]
+    );
+    assert_eq!(summary.status(), 1);
+}

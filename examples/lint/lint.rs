@@ -125,9 +125,16 @@ fn immediate(parsed: Result<Command, String>) -> Result<Args, (u8, String, Strin
     }
 }
 
-/// The release schema as a JSON Schema document, with a final line end.
+/// The release schema as a JSON Schema document (draft 2020-12), with a final
+/// line end: `examples/release.schema.json`, the file the library's tests check
+/// against `Schema::release()`.
 fn release_schema() -> String {
-    String::new()
+    let text = include_str!("../release.schema.json");
+    if text.ends_with('\n') {
+        text.to_owned()
+    } else {
+        format!("{text}\n")
+    }
 }
 
 #[cfg(test)]
@@ -161,13 +168,29 @@ mod tests {
             "{err}"
         );
         assert!(
-            err.contains(", toml-syntax, io-error\nusage: lint "),
+            err.contains(", toml-syntax, io-error, invalid-value\nusage: lint "),
             "{err}"
         );
         let (status, out, _) = run(&["--help"]);
         assert_eq!(status, 0);
         assert!(out.contains("--explain KIND"));
         assert_eq!(run(&["--explain"]).0, 2);
+    }
+
+    #[test]
+    fn print_schema_writes_the_release_schema_as_json_schema() {
+        let (status, out, err) = immediate(parse_args(
+            ["--print-schema", "release"].map(std::ffi::OsString::from),
+        ))
+        .unwrap_err();
+        assert_eq!((status, err.as_str()), (0, ""));
+        assert!(out.ends_with("}\n"), "{out}");
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let schema = masthead::Schema::from_json_schema(&json).unwrap();
+        let valid = "---\ntitle: T\ndate: 2024-05-13\nurl: https://x.nz/\nministers: [A]\nportfolios: [B]\n---\n";
+        assert!(masthead::validate_str(valid, &schema).is_valid());
+        let report = masthead::validate_str("---\ntitle: T\n---\n", &schema);
+        assert_eq!(report.error_count(), 4);
     }
 
     #[test]

@@ -5,13 +5,12 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fs;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, LazyLock, Mutex};
 
 use memchr::memmem;
 
-use masthead::{Document, Schema};
+use masthead::{Document, Kind, Schema};
 use serde::Deserialize;
 
 use crate::config::{relative_to, Config};
@@ -318,13 +317,27 @@ fn lexical(path: &Path) -> PathBuf {
     out
 }
 
-/// Loads a JSON Schema file (JSON or YAML).
+/// Loads a JSON Schema file (JSON or YAML, `$ref`s to sibling files resolved
+/// from it) with the library, naming it as `label` in messages: unreadable, or not
+/// a valid JSON Schema (with ` --> label:line:column` when the error is in its
+/// text).
 fn load_file(path: &Path, label: &str) -> Loaded {
-    match fs::read_to_string(path) {
-        Err(e) => Loaded::Unreadable(format!("cannot load schema `{label}`: {e}")),
-        Ok(_) => Loaded::Invalid(format!(
-            "cannot load schema `{label}`: JSON Schema files are not supported yet"
-        )),
+    match Schema::from_path(path) {
+        Ok(schema) => Loaded::Ready(schema),
+        Err(e) => {
+            let message = e.message().replace(&path.display().to_string(), label);
+            if e.kind() == Kind::Io {
+                Loaded::Unreadable(message)
+            } else if e.has_position() {
+                Loaded::Invalid(format!(
+                    "{message}\n --> {label}:{}:{}",
+                    e.line(),
+                    e.column()
+                ))
+            } else {
+                Loaded::Invalid(message)
+            }
+        }
     }
 }
 
