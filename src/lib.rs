@@ -140,6 +140,55 @@
 //! URL, `yes` for a boolean, an unquoted `: `). An error of the input as a whole (a
 //! file that cannot be read) has no position: [`Error::has_position`].
 //!
+//! # Validation
+//!
+//! A [`Schema`] says what the front matter must hold, and [`validate`] reports every
+//! problem of a document against it, each a positioned [`Diagnostic`]. A schema is a
+//! JSON Schema, from a file ([`Schema::from_path`], JSON or YAML text; a `$ref` to a
+//! sibling file resolves next to it, a remote `$ref` is refused when loading) or from
+//! a value ([`Schema::from_json_schema`]), or it is built in Rust ([`Schema::new`],
+//! [`Rule`]).
+//!
+//! ```
+//! use masthead::{Kind, Rule, Schema};
+//!
+//! // From a file: the release schema, for editors too.
+//! let schema = Schema::from_path("examples/release.schema.json")?;
+//! let report = masthead::validate_str("---\ntitle: Budget\ndate: 2024-02-30\n---\n", &schema);
+//! assert!(report.iter().any(|d| d.kind() == Kind::MalformedDate && (d.line(), d.column()) == (3, 7)));
+//!
+//! // From the builder.
+//! let schema = Schema::new().required("title", Rule::string().non_empty());
+//! let report = masthead::validate_str("---\ntitle: ''\n---\n", &schema);
+//! assert_eq!(report.iter().next().unwrap().kind(), Kind::EmptyValue);
+//! # Ok::<(), masthead::Error>(())
+//! ```
+//!
+//! The data a JSON Schema checks is the front matter as YAML 1.2 reads it, turned
+//! into JSON: `2024-05-01`, `yes` and `NO` are strings (check a date with
+//! `format: date`), `1.10` is the number 1.1, `~` is null; with the `toml` feature a
+//! TOML date-time is its RFC 3339 text. What JSON cannot hold is reported, never
+//! changed in silence, where the schema looks at it: a key that is not a string (`1:`,
+//! `true:`) is checked as its text with an [`Kind::InvalidType`] warning, a key that
+//! is a sequence or a mapping is an error, and `.inf` or `.nan` in a number field is
+//! an [`Kind::InvalidType`] error that says JSON has no infinity or NaN. A repeated
+//! key is [`Kind::DuplicateKey`], and its first value is the one checked.
+//!
+//! The kinds: `required` gives [`Kind::MissingField`] (at the key of the mapping that
+//! lacks the field, the opening fence at the root), `type` [`Kind::InvalidType`],
+//! `format` of a date or time [`Kind::MalformedDate`] and of a URI
+//! [`Kind::MalformedUrl`] (with the reason), `additionalProperties: false` and
+//! `unevaluatedProperties: false` [`Kind::UnknownField`] at each key, `minLength` or
+//! `minItems` of 1 on an empty or null value [`Kind::EmptyValue`], anything else
+//! [`Kind::InvalidValue`]. `anyOf`, `oneOf`, `allOf`, `$ref` and `if`/`then` are
+//! explained by their deepest useful cause; one value gets one diagnostic.
+//! `format` is asserted in every draft ([`JsonSchemaOptions::assert_formats`]) and
+//! `date-time` also takes a date alone, a space for `T` and no offset, unless
+//! [`JsonSchemaOptions::strict_date_time`]; a date that does not exist is always
+//! [`Kind::MalformedDate`]. masthead's extension keyword `x-masthead-placeholder`
+//! lists values that stand for "unknown" (the release archive's `0001-01-01`): valid,
+//! and reported as a warning.
+//!
 //! # Write-back and excerpts
 //!
 //! [`Document::with_front_matter`], [`to_string`] and [`compose`] write a document
@@ -153,6 +202,12 @@
 //!
 //! # Crate features
 //!
+//! - `validate` (on by default): JSON Schema validation ([`Schema::from_json_schema`],
+//!   [`Schema::from_path`], [`Schema::release`], [`JsonSchemaOptions`]), with the
+//!   [jsonschema](https://docs.rs/jsonschema) engine (kept private; no network
+//!   client) and [serde_json](https://docs.rs/serde_json), whose `Value` is a public
+//!   dependency. Without it (`default-features = false`) the crate splits,
+//!   deserializes and writes front matter, and validates with builder schemas only.
 //! - `toml` (off by default): TOML front matter between `+++` fences, read with the
 //!   [toml](https://docs.rs/toml) crate (kept private). It is split by the same
 //!   grammar, closed only by a `+++` line (the `Toml` variant of [`Format`]); typed

@@ -64,7 +64,7 @@ pub fn validate(doc: &Document<'_>, schema: &Schema) -> Report {
     let json: Option<&()> = None;
     if let Some(json) = json {
         #[cfg(feature = "validate")]
-        json.run(&root, &mut run.found);
+        json.run(&root, run.yaml11, &mut run.found);
     } else {
         run.mapping(
             &root,

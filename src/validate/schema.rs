@@ -433,24 +433,25 @@ impl Schema {
     /// assert!(report.iter().all(|d| d.kind() == masthead::Kind::MissingField && d.line() == 1));
     /// # Ok::<(), masthead::Error>(())
     /// ```
+    ///
+    /// It is the JSON Schema `examples/release.schema.json` (shipped with the crate,
+    /// so that editors can use it), compiled once per process; the placeholder date
+    /// is masthead's extension keyword `x-masthead-placeholder`, a warning.
+    #[cfg(feature = "validate")]
     #[must_use]
     pub fn release() -> Self {
-        let names = || Rule::list(Rule::string().non_empty()).min_len(1);
-        let placeholder = Rule::custom(
-            "real date",
-            |s| s != "0001-01-01",
-            "placeholder date `{value}`",
-        )
-        .kind(Kind::MalformedDate)
-        .warning();
-        Schema::new()
-            .require_front_matter(true)
-            .required("title", Rule::string().non_empty())
-            .required("date", Rule::all([Rule::date(), placeholder]))
-            .required("url", Rule::url().schemes(["http", "https"]))
-            .required("ministers", names())
-            .required("portfolios", names())
-            .optional("attachments", Rule::list(Rule::url()))
+        static RELEASE: std::sync::OnceLock<Schema> = std::sync::OnceLock::new();
+        RELEASE
+            .get_or_init(|| {
+                let text = include_str!("../../examples/release.schema.json");
+                let json: serde_json::Value =
+                    serde_json::from_str(text).expect("release.schema.json is JSON");
+                super::JsonSchemaOptions::new()
+                    .compile(&json)
+                    .expect("release.schema.json is valid JSON Schema")
+                    .require_front_matter(true)
+            })
+            .clone()
     }
 
     /// Adds a field that must be present and not null.

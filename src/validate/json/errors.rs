@@ -16,7 +16,6 @@ use crate::value::Value;
 pub(super) struct Mapper<'a, 'v> {
     pub(super) root: &'a Json,
     pub(super) value: &'a Value<'v>,
-    pub(super) skip: &'a [String],
     pub(super) strict: bool,
     pub(super) found: Vec<Found>,
 }
@@ -40,7 +39,10 @@ impl<'a, 'v> Mapper<'a, 'v> {
             let seg = unescape(raw);
             match place.value {
                 Some(Value::Map(entries)) => {
-                    let Some(i) = entries.iter().position(|(k, _)| key_name(k) == seg) else {
+                    let Some(i) = entries
+                        .iter()
+                        .position(|(k, _)| super::convert::key_name(k).as_deref() == Some(&seg))
+                    else {
                         place.value = None;
                         break;
                     };
@@ -80,9 +82,6 @@ impl<'a, 'v> Mapper<'a, 'v> {
     /// Maps one engine error (and, for a combinator, its best branch).
     pub(super) fn error(&mut self, e: &ValidationError<'_>) {
         let pointer = e.instance_path().as_str();
-        if self.skip.iter().any(|s| s == pointer) {
-            return;
-        }
         let place = self.place(pointer);
         let schema_path = e.schema_path().as_str();
         let keyword_parent = parent(schema_path);
@@ -139,20 +138,28 @@ impl<'a, 'v> Mapper<'a, 'v> {
                 self.push(Kind::EmptyValue, &place.path, message, here);
             }
             E::Type { .. } => {
-                let message = format!(
-                    "invalid type: {}, expected {}",
-                    unexpected(instance),
-                    expected()
-                );
+                let shown = match place.value {
+                    Some(Value::Float(f)) if !f.is_finite() => format!(
+                        "float `{}` (JSON has no infinity or NaN)",
+                        super::convert::yaml_float(*f)
+                    ),
+                    _ => unexpected(instance),
+                };
+                let message = format!("invalid type: {shown}, expected {}", expected());
                 self.push(Kind::InvalidType, &place.path, message, here);
             }
             E::Format { format } => {
                 let (kind, message) = match instance.as_str() {
-                    Some(s) if formats::is_own(format) => formats::reason(format, s, self.strict)
-                        .unwrap_or((
+                    Some(s) if formats::is_own(format) => {
+                        let web = sub
+                            .and_then(|s| s.get("pattern"))
+                            .and_then(Json::as_str)
+                            .is_some_and(|p| p.contains("[Hh][Tt][Tt][Pp]") || p.contains("http"));
+                        formats::reason(format, s, self.strict, web).unwrap_or((
                             Kind::InvalidValue,
                             format!("{} is not a valid `{format}`", check::shown(s)),
-                        )),
+                        ))
+                    }
                     _ => (
                         Kind::InvalidValue,
                         format!("{} is not a valid `{format}`", shown(instance)),
@@ -161,30 +168,10 @@ impl<'a, 'v> Mapper<'a, 'v> {
                 self.push(kind, &place.path, message, here);
             }
             E::Pattern { pattern } => {
-                let url = sub
-                    .and_then(|s| s.get("format"))
-                    .and_then(Json::as_str)
-                    .is_some_and(|f| {
-                        formats::reason(f, "", false).is_some_and(|(k, _)| k == Kind::MalformedUrl)
-                    });
-                if url {
-                    // A URL that does not parse says why; one that does, which part
-                    // the pattern refuses (most often the scheme).
-                    let text = instance.as_str().unwrap_or_default();
-                    let message = match check::parse_url(text, &[]) {
-                        Err(message) => message,
-                        Ok(u) => format!(
-                            "invalid URL {}: scheme `{}` or another part does not match `{pattern}`",
-                            check::shown(text),
-                            u.scheme()
-                        ),
-                    };
-                    self.push(Kind::MalformedUrl, &place.path, message, here);
-                } else {
-                    let message =
-                        format!("{} does not match the pattern `{pattern}`", shown(instance));
-                    self.push(Kind::InvalidValue, &place.path, message, here);
-                }
+                let format = sub.and_then(|s| s.get("format")).and_then(Json::as_str);
+                let text = instance.as_str().unwrap_or_default();
+                let (kind, message) = pattern_message(format, text, pattern);
+                self.push(kind, &place.path, message, here);
             }
             E::AnyOf { context } | E::OneOfNotValid { context } => {
                 self.combinator(e, context, sub, &place, pointer);
@@ -256,6 +243,45 @@ impl<'a, 'v> Mapper<'a, 'v> {
             message
         };
         self.push(kind, &place.path, message, Target::Value(place.ptr.clone()));
+    }
+}
+
+/// A `pattern` that a string does not match. On a field of a date or URL format
+/// the pattern narrows the format (the release schema's RFC 3339 shapes and web
+/// schemes): the kind is the format's, and the reason says what is wrong.
+fn pattern_message(format: Option<&str>, text: &str, pattern: &str) -> (Kind, String) {
+    match format {
+        Some("date" | "date-time") => {
+            let message = check::parse_date(text).err().unwrap_or_else(|| {
+                format!(
+                    "invalid date {}: it does not match `{pattern}`",
+                    check::shown(text)
+                )
+            });
+            (Kind::MalformedDate, message)
+        }
+        Some(f) if formats::is_own(f) && f != "time" => {
+            // A URL that does not parse says why; one that does, which part the
+            // pattern refuses (most often the scheme).
+            let web = pattern.contains("[Hh][Tt][Tt][Pp]") || pattern.contains("http");
+            let schemes: &[&str] = if web { &["http", "https"] } else { &[] };
+            let message = match check::parse_url(text, schemes) {
+                Err(message) => message,
+                Ok(u) => format!(
+                    "invalid URL {}: scheme `{}` or another part does not match `{pattern}`",
+                    check::shown(text),
+                    u.scheme()
+                ),
+            };
+            (Kind::MalformedUrl, message)
+        }
+        _ => (
+            Kind::InvalidValue,
+            format!(
+                "{} does not match the pattern `{pattern}`",
+                check::shown(text)
+            ),
+        ),
     }
 }
 
@@ -347,6 +373,9 @@ pub(super) fn schema_error(e: &ValidationError<'_>, file: Option<&std::path::Pat
         format!(" at `{at}`")
     };
     let what = match e.kind() {
+        E::Referencing(r) if file.is_none() => format!(
+            "{r}; a `$ref` to another document needs the schema's file: load it from its file"
+        ),
         E::Referencing(r) => r.to_string(),
         _ => format!("not valid JSON Schema: {}", lower(&e.to_string())),
     };
@@ -365,16 +394,6 @@ fn lower(s: &str) -> String {
         .unwrap_or_default();
     out.push_str(c.as_str());
     out.trim_end_matches('.').to_owned()
-}
-
-/// A key as the JSON value names it (see `convert`).
-fn key_name(key: &Value<'_>) -> String {
-    match key {
-        Value::Str(s) => s.to_string(),
-        Value::Null => "null".to_owned(),
-        Value::Float(f) if !f.is_finite() => String::new(),
-        other => other.text().map(|t| t.into_owned()).unwrap_or_default(),
-    }
 }
 
 fn unescape(seg: &str) -> String {
@@ -409,7 +428,7 @@ fn subschema<'j>(root: &'j Json, pointer: &str) -> Option<&'j Json> {
 }
 
 /// A local `$ref` (`#`, `#/$defs/x`) within the root document.
-fn resolve<'j>(root: &'j Json, reference: &str) -> Option<&'j Json> {
+pub(super) fn resolve<'j>(root: &'j Json, reference: &str) -> Option<&'j Json> {
     let fragment = reference.strip_prefix('#')?;
     if fragment.is_empty() {
         return Some(root);
@@ -441,13 +460,12 @@ fn requires_non_empty(sub: &Json) -> bool {
         .any(|k| sub.get(k).and_then(Json::as_u64).is_some_and(|n| n >= 1))
 }
 
-/// Null, blank text, an empty list or mapping.
+/// Null, blank text, an empty list.
 fn is_empty(v: &Json) -> bool {
     match v {
         Json::Null => true,
         Json::String(s) => s.trim().is_empty(),
         Json::Array(a) => a.is_empty(),
-        Json::Object(o) => o.is_empty(),
         _ => false,
     }
 }
@@ -512,6 +530,17 @@ fn describe_at(root: &Json, sub: &Json, depth: usize) -> String {
         }
         return "a valid value".to_owned();
     }
+    // A scalar read as text (`["string", "number", "boolean"]`) is a string to a
+    // reader of the message.
+    let types = if types.contains(&"string")
+        && types
+            .iter()
+            .all(|t| matches!(*t, "string" | "number" | "integer" | "boolean"))
+    {
+        vec!["string"]
+    } else {
+        types
+    };
     let non_empty = requires_non_empty(sub);
     let all: Vec<String> = types
         .iter()

@@ -16,20 +16,24 @@ pub(super) fn register(
 ) -> jsonschema::ValidationOptions {
     let mut options = options;
     for name in DATES.into_iter().chain(URLS) {
-        options = options.with_format(name, move |s: &str| reason(name, s, strict).is_none());
+        options = options.with_format(name, move |s: &str| {
+            reason(name, s, strict, false).is_none()
+        });
     }
     options
 }
 
 /// Why `s` is not of format `name` (for masthead's formats): its kind and the
-/// whole message; `None` when it is, or when the format is not masthead's.
-pub(super) fn reason(name: &str, s: &str, strict: bool) -> Option<(Kind, String)> {
+/// whole message; `None` when it is, or when the format is not masthead's. `web`:
+/// the field also wants an `http` or `https` URL (its `pattern` says so), which the
+/// reason of a relative URL then shows as an example.
+pub(super) fn reason(name: &str, s: &str, strict: bool, web: bool) -> Option<(Kind, String)> {
     let date = |r: Result<(), String>| r.err().map(|m| (Kind::MalformedDate, m));
     match name {
         "date" => date(check::format_date(s)),
         "date-time" => date(check::format_date_time(s, strict)),
         "time" => date(check::format_time(s, strict)),
-        "uri" | "iri" => check::parse_url(s, &[])
+        "uri" | "iri" => check::parse_url(s, if web { &["http", "https"] } else { &[] })
             .err()
             .map(|m| (Kind::MalformedUrl, m)),
         "uri-reference" | "iri-reference" => check::parse_url_reference(s)

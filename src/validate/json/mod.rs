@@ -3,6 +3,7 @@
 //! engine, and the formats masthead checks itself. It names the engine; nothing
 //! outside `validate` does, and no engine type leaves this module's children.
 
+mod annotate;
 mod convert;
 mod errors;
 mod formats;
@@ -175,20 +176,28 @@ impl Compiled {
     }
 
     /// Every problem of `value` (the front matter, a mapping or null) against the
-    /// schema, with structural targets.
-    pub(super) fn run(&self, value: &Value<'_>, found: &mut Vec<Found>) {
-        let converted = convert::to_json(value, found);
-        if self.validator.is_valid(&converted.json) {
+    /// schema, with structural targets; with `yaml11`, the warnings where YAML 1.1
+    /// readers read a string field's plain value otherwise.
+    pub(super) fn run(&self, value: &Value<'_>, yaml11: bool, found: &mut Vec<Found>) {
+        let converted = convert::to_json(value);
+        annotate::Walk {
+            root: &self.root,
+            yaml11,
+            found,
+            ptr: Vec::new(),
+            path: Vec::new(),
+        }
+        .value(&self.root, value, 0);
+        if self.validator.is_valid(&converted) {
             return;
         }
         let mut mapped = errors::Mapper {
             root: &self.root,
             value,
-            skip: &converted.replaced,
             strict: self.options.strict_date_time,
             found: Vec::new(),
         };
-        for error in self.validator.iter_errors(&converted.json) {
+        for error in self.validator.iter_errors(&converted) {
             mapped.error(&error);
         }
         found.extend(errors::dedupe(mapped.found));
@@ -280,18 +289,7 @@ fn parse_schema_text(text: &str, json: bool) -> Result<Json, Error> {
         let end = at(e.span().end()).max(start);
         Error::new(e.kind(), e.path(), e.message(), Span::of(text, start, end))
     })?;
-    let mut problems = Vec::new();
-    let converted = convert::to_json(&value, &mut problems);
-    if let Some(problem) = problems.first() {
-        return Err(Error::without_position(
-            Kind::InvalidValue,
-            format!(
-                "the schema has a value JSON cannot hold at `{}`: {}",
-                problem.path, problem.message
-            ),
-        ));
-    }
-    Ok(converted.json)
+    Ok(convert::to_json(&value))
 }
 
 /// The byte offset of a 1-based line and column (in characters).

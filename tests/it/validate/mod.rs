@@ -21,9 +21,11 @@ use proptest::test_runner::TestRunner;
 use crate::corpus::{curated, files_under, full, relative};
 use crate::support::report;
 
+mod json_schema;
 mod kinds;
 mod panics;
 mod positions;
+mod release_schema;
 
 const E: Severity = Severity::Error;
 const W: Severity = Severity::Warning;
