@@ -5,10 +5,12 @@
 use std::io;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
-use masthead::{Document, Kind, Renderer, Report, Schema};
+use masthead::{Diagnostic, Document, Kind, Renderer, Report};
 
 use crate::output::{escape_path, fences, json_line, JsonDiagnostic, Record};
+use crate::schemas::{Loaded, Named, Schemas};
 use crate::walk::Item;
 
 /// What checking one document produced: its output, ready to write, and tallies.
@@ -17,54 +19,67 @@ pub(crate) struct Outcome {
     pub(crate) valid: bool,
     pub(crate) unreadable: bool,
     pub(crate) tally: Vec<(&'static str, bool)>,
+    /// The schema the document was checked against.
+    pub(crate) schema: Arc<Named>,
+    /// A reason to stop the run (exit 2): the document's schema is not valid JSON
+    /// Schema. The outcome has no text then.
+    pub(crate) fatal: Option<String>,
 }
 
 /// How every document is checked and shown: the same for all of them.
 pub(crate) struct Linter {
-    pub(crate) schema: Schema,
+    pub(crate) schemas: Schemas,
     pub(crate) json: bool,
     pub(crate) header_only: bool,
     pub(crate) renderer: Renderer,
 }
 
 impl Linter {
-    /// The unit tests' linter: whole files, no colour.
+    /// The unit tests' linter: `--schema choice`, no PATH, whole files, no colour.
     #[cfg(test)]
-    pub(crate) fn plain(schema: Schema, json: bool) -> Self {
+    pub(crate) fn plain(choice: crate::schemas::Choice, json: bool) -> Self {
         Linter {
-            schema,
+            schemas: Schemas::new(&choice, &[]).unwrap(),
             json,
             header_only: false,
             renderer: Renderer::new(),
         }
     }
 
-    /// The outcome of one item: its file read (whole, or up to the closing fence
-    /// with `--header-only`) and checked, or its read error.
-    pub(crate) fn check(&self, item: &Item) -> Outcome {
-        if self.header_only {
-            if let Ok(path) = item {
-                return self.check_header(path);
+    /// The outcome of one item of the `root`-th PATH: its file read (whole, or up
+    /// to the closing fence with `--header-only`) and checked, or its read error.
+    pub(crate) fn check(&self, (root, item): &(usize, Item), buffer: &mut Vec<u8>) -> Outcome {
+        let path = match item {
+            Ok(path) => path,
+            Err((path, e)) => {
+                let schema = self.schemas.outside(self.schemas.root(*root), path);
+                return self.unreadable(
+                    &path.to_string_lossy(),
+                    schema,
+                    format!("cannot read: {e}"),
+                );
             }
-        }
-        let (path, bytes) = match item {
-            Ok(path) => (path, read(path)),
-            Err((path, e)) => (path, Err(io::Error::new(e.kind(), e.to_string()))),
         };
-        let shown = path.to_string_lossy();
-        match bytes {
-            Ok(bytes) => self.check_bytes(&shown, &bytes),
-            Err(e) => self.unreadable(&shown, &e),
+        if self.header_only {
+            return self.check_header(*root, path);
+        }
+        match read(path, buffer) {
+            Ok(()) => self.check_document(*root, path, buffer),
+            Err(e) => {
+                let schema = self.schemas.outside(self.schemas.root(*root), path);
+                self.unreadable(&path.to_string_lossy(), schema, format!("cannot read: {e}"))
+            }
         }
     }
 
     /// `--header-only`: the front matter alone, read without the body.
-    fn check_header(&self, path: &Path) -> Outcome {
+    fn check_header(&self, root: usize, path: &Path) -> Outcome {
         let shown = path.to_string_lossy();
         match masthead::read_front_matter_path(path) {
             Ok(header) => {
-                let report = header.validate(&self.schema);
-                self.outcome(&shown, Some(header.as_document()), &report, b"")
+                let doc = header.as_document();
+                let named = self.schemas.for_document(root, path, Some(&doc));
+                self.validated(&shown, named, doc, b"")
             }
             Err(e) if e.kind() == Kind::Io => {
                 let named = format!("cannot read `{}`: ", path.display());
@@ -73,65 +88,129 @@ impl Linter {
                     .strip_prefix(named.as_str())
                     .or_else(|| e.message().strip_prefix("cannot read: "))
                     .unwrap_or("");
-                self.unreadable(&shown, &io::Error::other(message.to_owned()))
+                let schema = self.schemas.outside(self.schemas.root(root), path);
+                self.unreadable(&shown, schema, format!("cannot read: {message}"))
             }
-            Err(e) => self.outcome(&shown, None, &Report::from(e), b""),
+            Err(e) => {
+                let named = self.schemas.for_document(root, path, None);
+                self.outcome(&shown, named, None, &Report::from(e), b"")
+            }
         }
     }
 
-    /// The outcome of a document already in memory, shown as `shown`.
+    /// The outcome of a document already in memory, shown as `shown`, under no
+    /// PATH (so `--schema` or its own `$schema` decides its schema).
+    #[cfg(test)]
     pub(crate) fn check_bytes(&self, shown: &str, bytes: &[u8]) -> Outcome {
-        let (doc, report) = match masthead::split_bytes(bytes) {
-            Ok(doc) => (Some(doc), masthead::validate(&doc, &self.schema)),
-            Err(e) => (None, Report::from(e)),
-        };
-        self.outcome(shown, doc, &report, bytes)
+        self.check_document(usize::MAX, Path::new(shown), bytes)
+    }
+
+    /// The outcome of the document at `path` (of the `root`-th PATH), read.
+    fn check_document(&self, root: usize, path: &Path, bytes: &[u8]) -> Outcome {
+        // `to_str` first: `to_string_lossy` walks UTF-8 chunks, slower on the
+        // valid paths that nearly all are.
+        let shown = path
+            .to_str()
+            .map_or_else(|| path.to_string_lossy(), std::borrow::Cow::Borrowed);
+        match masthead::split_bytes(bytes) {
+            Ok(doc) => {
+                let named = self.schemas.for_document(root, path, Some(&doc));
+                self.validated(&shown, named, doc, bytes)
+            }
+            Err(e) => {
+                let named = self.schemas.for_document(root, path, None);
+                self.outcome(&shown, named, None, &Report::from(e), bytes)
+            }
+        }
+    }
+
+    /// `doc` validated against `named`, or the record of a schema that cannot be
+    /// used.
+    fn validated(
+        &self,
+        shown: &str,
+        named: Arc<Named>,
+        doc: Document<'_>,
+        bytes: &[u8],
+    ) -> Outcome {
+        match &named.schema {
+            Loaded::Ready(schema) => {
+                let report = masthead::validate(&doc, schema);
+                self.outcome(shown, Arc::clone(&named), Some(doc), &report, bytes)
+            }
+            Loaded::Unreadable(message) => {
+                let message = message.clone();
+                self.unreadable(shown, named, message)
+            }
+            Loaded::Invalid(message) => Outcome {
+                text: String::new(),
+                valid: false,
+                unreadable: true,
+                tally: Vec::new(),
+                fatal: Some(message.clone()),
+                schema: named,
+            },
+        }
     }
 
     /// The record of one document: `doc` when it split, and what it came from.
+    /// Diagnostics of the `$schema` key itself are left out: it names the schema
+    /// and is not checked against it.
     fn outcome(
         &self,
         shown: &str,
+        schema: Arc<Named>,
         doc: Option<Document<'_>>,
         report: &Report,
         bytes: &[u8],
     ) -> Outcome {
-        let tally = report
+        let kept: Vec<&Diagnostic> = report.iter().filter(|d| !names_the_schema(d)).collect();
+        let tally = kept
             .iter()
             .map(|d| (d.kind().as_str(), d.is_error()))
             .collect();
-        let valid = report.is_valid();
+        let valid = !kept.iter().any(|d| d.is_error());
         let text = if self.json {
             let record = Record {
                 path: shown,
+                schema: &schema.label,
                 valid,
                 front_matter: doc.as_ref().and_then(fences),
                 body_line: doc.map_or(1, |d| d.body_span().line()),
-                diagnostics: report.iter().map(JsonDiagnostic::Document).collect(),
+                diagnostics: kept.iter().copied().map(JsonDiagnostic::Document).collect(),
             };
             json_line(&record)
-        } else if report.is_empty() {
+        } else if kept.is_empty() {
             String::new()
         } else {
             let source = match doc {
                 Some(d) => std::borrow::Cow::Borrowed(d.source()),
                 None => String::from_utf8_lossy(bytes),
             };
-            self.renderer.render_report(report, shown, &source)
+            let mut text = String::new();
+            for d in kept {
+                text.push_str(&self.renderer.render(d, shown, &source));
+                text.push('\n');
+            }
+            text
         };
         Outcome {
             text,
             valid,
             unreadable: false,
             tally,
+            schema,
+            fatal: None,
         }
     }
 
-    fn unreadable(&self, shown: &str, e: &io::Error) -> Outcome {
-        let message = format!("cannot read: {e}");
+    /// The `io-error` record of a file, or of a document's schema file, that cannot
+    /// be read.
+    fn unreadable(&self, shown: &str, schema: Arc<Named>, message: String) -> Outcome {
         let text = if self.json {
             json_line(&Record {
                 path: shown,
+                schema: &schema.label,
                 valid: false,
                 front_matter: None,
                 body_line: 1,
@@ -146,7 +225,8 @@ impl Linter {
             })
         } else {
             format!(
-                "error[io-error]: {message}\n --> {}\n\n",
+                "error[io-error]: {}\n --> {}\n\n",
+                escape_path(&message),
                 escape_path(shown)
             )
         };
@@ -155,23 +235,35 @@ impl Linter {
             valid: false,
             unreadable: true,
             tally: vec![("io-error", true)],
+            schema,
+            fatal: None,
         }
     }
 }
 
-/// The bytes of a file. Unlike `std::fs::read` it asks for no metadata first: on
-/// small files that is one system call in four saved.
-fn read(path: &Path) -> io::Result<Vec<u8>> {
+/// Whether a diagnostic is about the top-level `$schema` key (or inside it).
+fn names_the_schema(d: &Diagnostic) -> bool {
+    d.path()
+        .strip_prefix("$schema")
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+}
+
+/// Reads a file into `buffer` (cleared first, and reused from file to file by a
+/// thread, so that it is allocated once). Unlike `std::fs::read` it asks for no
+/// metadata first (`take` hides the file's size from `read_to_end`, which would
+/// otherwise ask for it and for the position): a `statx` and an `lseek` saved
+/// for every file.
+fn read(path: &Path, buffer: &mut Vec<u8>) -> io::Result<()> {
     use std::io::Read;
-    let mut bytes = Vec::with_capacity(8 * 1024);
+    buffer.clear();
     std::fs::File::open(path)?
         .take(u64::MAX)
-        .read_to_end(&mut bytes)?;
-    Ok(bytes)
+        .read_to_end(buffer)?;
+    Ok(())
 }
 
 /// Checks `items` on every core and returns the outcomes in the order of `items`.
-pub(crate) fn check_all(linter: &Linter, items: &[Item], threads: usize) -> Vec<Outcome> {
+pub(crate) fn check_all(linter: &Linter, items: &[(usize, Item)], threads: usize) -> Vec<Outcome> {
     let next = AtomicUsize::new(0);
     let mut slots: Vec<Option<Outcome>> =
         std::iter::repeat_with(|| None).take(items.len()).collect();
@@ -180,10 +272,11 @@ pub(crate) fn check_all(linter: &Linter, items: &[Item], threads: usize) -> Vec<
             .map(|_| {
                 scope.spawn(|| {
                     let mut mine = Vec::new();
+                    let mut buffer = Vec::with_capacity(16 * 1024);
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(item) = items.get(i) else { break };
-                        mine.push((i, linter.check(item)));
+                        mine.push((i, linter.check(item, &mut buffer)));
                     }
                     mine
                 })
@@ -206,13 +299,22 @@ mod tests {
 
     use super::*;
     use crate::output::Summary;
+    use crate::schemas::Choice;
 
     #[test]
     fn json_records_follow_the_contract() {
-        let l = Linter::plain(Schema::release(), true);
+        let l = Linter::plain(Choice::Release, true);
         let src = b"---\r\ntitle: x\r\ndate: 2024-13-45\r\n---\r\nbody";
-        let record: serde_json::Value =
-            serde_json::from_str(&l.check_bytes("a.md", src).text).unwrap();
+        let text = l.check_bytes("a.md", src).text;
+        assert!(
+            text.starts_with(r#"{"path":"a.md","schema":"release","valid":false,"front_matter":{"#),
+            "the fields in the contract's order: {text}"
+        );
+        assert!(
+            text.contains(r#"},"body_line":5,"diagnostics":[{"kind":"#),
+            "{text}"
+        );
+        let record: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(
             record["front_matter"],
             serde_json::json!({"open_line": 1, "close_line": 4})
@@ -265,13 +367,14 @@ mod tests {
             "/../releases/no-such-file.md"
         ));
         for json in [true, false] {
-            let o = Linter::plain(Schema::any(), json).check(&Ok(missing.clone()));
+            let o =
+                Linter::plain(Choice::Any, json).check(&(0, Ok(missing.clone())), &mut Vec::new());
             assert!(o.unreadable && !o.valid);
             assert!(o.text.contains("io-error"), "{}", o.text);
             let mut summary = Summary::default();
             summary.add(&o);
             summary
-                .add(&Linter::plain(Schema::any(), json).check_bytes("ok.md", b"---\na: 1\n---\n"));
+                .add(&Linter::plain(Choice::Any, json).check_bytes("ok.md", b"---\na: 1\n---\n"));
             assert_eq!(summary.status(), 2);
         }
     }

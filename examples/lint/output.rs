@@ -15,6 +15,8 @@ use crate::check::Outcome;
 #[derive(Serialize)]
 pub(crate) struct Record<'a> {
     pub(crate) path: &'a str,
+    /// `any`, `release`, `none` or the schema file's path.
+    pub(crate) schema: &'a str,
     pub(crate) valid: bool,
     pub(crate) front_matter: Option<Fences>,
     pub(crate) body_line: usize,
@@ -67,10 +69,17 @@ pub(crate) fn fences(doc: &Document<'_>) -> Option<Fences> {
 
 /// One JSON Lines record. serde_json escapes control characters; the
 /// bidirectional formatting characters, which can reorder what a terminal shows, are
-/// escaped here too (`\u202e`), so no input reaches a terminal raw.
+/// escaped here too (`\u202e`), so no input reaches a terminal raw. Their UTF-8
+/// forms all start with the byte 0xD8 (U+061C) or 0xE2 (the others): a record
+/// without either, which is nearly all of them, is kept as serde_json wrote it.
 pub(crate) fn json_line<T: Serialize>(value: &T) -> String {
-    let line = serde_json::to_string(value).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
-    let mut out = String::with_capacity(line.len() + 1);
+    let mut line =
+        serde_json::to_string(value).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    if memchr::memchr2(0xD8, 0xE2, line.as_bytes()).is_none() {
+        line.push('\n');
+        return line;
+    }
+    let mut out = String::with_capacity(line.len() + 16);
     for c in line.chars() {
         if matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
         {
@@ -90,11 +99,26 @@ pub(crate) struct Summary {
     pub(crate) valid: usize,
     pub(crate) unreadable: usize,
     pub(crate) by_kind: BTreeMap<&'static str, (usize, usize)>,
+    /// The same tallies for each schema, in the order they were first used.
+    pub(crate) by_schema: Vec<(String, Summary)>,
 }
 
 impl Summary {
-    /// Counts one document.
+    /// Counts one document, in the total and under its schema.
     pub(crate) fn add(&mut self, o: &Outcome) {
+        let label = o.schema.label.as_str();
+        let i = match self.by_schema.iter().position(|(l, _)| l == label) {
+            Some(i) => i,
+            None => {
+                self.by_schema.push((label.to_owned(), Summary::default()));
+                self.by_schema.len() - 1
+            }
+        };
+        self.by_schema[i].1.count(o);
+        self.count(o);
+    }
+
+    fn count(&mut self, o: &Outcome) {
         self.documents += 1;
         self.valid += usize::from(o.valid);
         self.unreadable += usize::from(o.unreadable);
@@ -120,8 +144,36 @@ impl Summary {
         }
     }
 
-    /// The summary line, without its line end.
-    pub(crate) fn line(&self, elapsed: Duration) -> String {
+    /// The summary: a line per schema when documents had different ones, then the
+    /// totals' line; without the last line end.
+    pub(crate) fn lines(&self, elapsed: Duration) -> String {
+        let mut out = String::new();
+        if self.by_schema.len() > 1 {
+            for (label, tally) in &self.by_schema {
+                let _ = writeln!(
+                    out,
+                    "schema {}: {} document{}: {}",
+                    escape_path(label),
+                    tally.documents,
+                    plural(tally.documents),
+                    tally.counts()
+                );
+            }
+        }
+        let _ = write!(
+            out,
+            "checked {} document{} in {:.2} s: {}",
+            self.documents,
+            plural(self.documents),
+            elapsed.as_secs_f64(),
+            self.counts()
+        );
+        out
+    }
+
+    /// `v valid, i invalid; e errors (by kind), w warnings (by kind)`, or with the
+    /// number of documents first for a schema's line.
+    fn counts(&self) -> String {
         let count = |pick: fn(&(usize, usize)) -> usize| -> (usize, String) {
             let parts: Vec<String> = self
                 .by_kind
@@ -141,19 +193,13 @@ impl Summary {
         };
         let (errors, error_kinds) = count(|n| n.0);
         let (warnings, warning_kinds) = count(|n| n.1);
-        let mut out = String::new();
-        let _ = write!(
-            out,
-            "checked {} document{} in {:.2} s: {} valid, {} invalid; {errors} error{}{error_kinds}, {warnings} warning{}{warning_kinds}",
-            self.documents,
-            plural(self.documents),
-            elapsed.as_secs_f64(),
+        format!(
+            "{} valid, {} invalid; {errors} error{}{error_kinds}, {warnings} warning{}{warning_kinds}",
             self.valid,
             self.documents - self.valid,
             plural(errors),
             plural(warnings),
-        );
-        out
+        )
     }
 }
 
@@ -167,14 +213,13 @@ fn plural(n: usize) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use masthead::Schema;
-
     use super::*;
     use crate::check::Linter;
+    use crate::schemas::Choice;
 
     #[test]
     fn human_output_and_summary() {
-        let l = Linter::plain(Schema::release(), false);
+        let l = Linter::plain(Choice::Release, false);
         let valid = l.check_bytes("ok.md", b"---\ntitle: T\ndate: 2024-05-13\nurl: https://x.nz/\nministers: [A]\nportfolios: [B]\n---\n");
         assert_eq!(valid.text, "", "valid documents print nothing");
         let bad = l.check_bytes("bad.md", b"---\ntitle: T\n");
@@ -188,7 +233,7 @@ mod tests {
         summary.add(&valid);
         summary.add(&bad);
         assert_eq!(
-            summary.line(Duration::from_millis(1500)),
+            summary.lines(Duration::from_millis(1500)),
             "checked 2 documents in 1.50 s: 1 valid, 1 invalid; 1 error (1 unterminated-front-matter), 0 warnings"
         );
         assert_eq!(Summary::default().status(), 0);
