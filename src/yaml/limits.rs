@@ -231,6 +231,61 @@ fn byte_of(text: &str, index: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Lines that nest by indentation, by `- `, `? ` and `: ` indicators, by flow
+    /// brackets and by aliases, tabs and unreadable text included.
+    fn block() -> impl Strategy<Value = String> {
+        let prefix = prop::sample::select(vec!["", "- ", "? ", ": ", "- - ", "-\t", "\t"]);
+        let body = prop::sample::select(vec![
+            "a: x",
+            "b:",
+            "x",
+            "- y",
+            "[x, [y]]",
+            "{a: [b, {c: d}]}",
+            "&a [x, y, z]",
+            "&b {k: *a}",
+            "*a",
+            "[*a, *a, *b]",
+            "k: *b",
+            "c: &c\n  - z",
+            "[a: b]",
+            "[",
+            "]]",
+        ]);
+        prop::collection::vec((0..7usize, prefix, body), 1..9).prop_map(|lines| {
+            lines
+                .into_iter()
+                .map(|(indent, prefix, body)| format!("{}{prefix}{body}\n", " ".repeat(indent)))
+                .collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// The cheap pass only saves the exact read: with the prefix width the
+        /// bridge's own scan gives, `check` refuses a block exactly when `exact`
+        /// does, whatever the limits (`usize::MAX` is no limit).
+        #[test]
+        fn the_cheap_pass_agrees_with_the_exact_check(
+            block in block(),
+            depth in prop::sample::select(vec![0, 1, 2, 3, 4, 5, 6, 8, usize::MAX]),
+            aliases in prop::sample::select(vec![0, 1, 2, 3, 5, 8, 13, usize::MAX]),
+        ) {
+            let text = format!("---\n{block}---\n");
+            let doc = crate::split(&text).unwrap();
+            let block = doc.front_matter().unwrap();
+            let limits = Limits::none().max_depth(depth).max_alias_nodes(aliases);
+            let widest = crate::yaml::scan(block).widest;
+            prop_assert_eq!(
+                check(&doc, block, &limits, widest).is_ok(),
+                exact(block, &limits).is_ok(),
+                "widest {}", widest
+            );
+        }
+    }
 
     #[test]
     fn depth_bounds_are_upper_bounds() {
