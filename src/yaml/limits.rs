@@ -231,6 +231,129 @@ fn byte_of(text: &str, index: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Lines that nest by indentation, by `- `, `? ` and `: ` indicators, by flow
+    /// brackets and by aliases, tabs and unreadable text included.
+    fn block() -> impl Strategy<Value = String> {
+        let prefix = prop::sample::select(vec!["", "- ", "? ", ": ", "- - ", "-\t", "\t"]);
+        let body = prop::sample::select(vec![
+            "a: x",
+            "b:",
+            "x",
+            "- y",
+            "[x, [y]]",
+            "{a: [b, {c: d}]}",
+            "&a [x, y, z]",
+            "&b {k: *a}",
+            "*a",
+            "[*a, *a, *b]",
+            "k: *b",
+            "c: &c\n  - z",
+            "[a: b]",
+            "[",
+            "]]",
+        ]);
+        prop::collection::vec((0..7usize, prefix, body), 1..9).prop_map(|lines| {
+            lines
+                .into_iter()
+                .map(|(indent, prefix, body)| format!("{}{prefix}{body}\n", " ".repeat(indent)))
+                .collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// The cheap pass only saves the exact read: with the prefix width the
+        /// bridge's own scan gives, `check` refuses a block exactly when `exact`
+        /// does, whatever the limits (`usize::MAX` is no limit).
+        #[test]
+        fn the_cheap_pass_agrees_with_the_exact_check(
+            block in block(),
+            depth in prop::sample::select(vec![0, 1, 2, 3, 4, 5, 6, 8, usize::MAX]),
+            aliases in prop::sample::select(vec![0, 1, 2, 3, 5, 8, 13, usize::MAX]),
+        ) {
+            let text = format!("---\n{block}---\n");
+            let doc = crate::split(&text).unwrap();
+            let block = doc.front_matter().unwrap();
+            let limits = Limits::none().max_depth(depth).max_alias_nodes(aliases);
+            let widest = crate::yaml::scan(block).widest;
+            prop_assert_eq!(
+                check(&doc, block, &limits, widest).is_ok(),
+                exact(block, &limits).is_ok(),
+                "widest {}", widest
+            );
+        }
+    }
+
+    #[test]
+    fn the_depth_limit_is_reached_not_passed() {
+        let text = "a:\n  b:\n    c: 1\n";
+        assert!(matches!(
+            walk(text, &Limits::new().max_depth(3)),
+            Walk::Fine
+        ));
+        let Walk::Over(start, end, message) = walk(text, &Limits::new().max_depth(2)) else {
+            panic!("not over")
+        };
+        assert!(start < end && end <= text.len(), "{start}..{end}");
+        assert_eq!(
+            message,
+            "front matter nests deeper than the limit of 2 levels"
+        );
+        // An alias's depth too: `*a` at depth 2 replays 2 levels, 4 in all.
+        let text = "a: &a [[x]]\nb: [*a]\n";
+        assert!(matches!(
+            walk(text, &Limits::new().max_depth(4)),
+            Walk::Fine
+        ));
+    }
+
+    #[test]
+    fn errors_are_placed_in_the_whole_document() {
+        let text = "---\na:\n  b:\n    c: 1\n---\n";
+        let doc = crate::split(text).unwrap();
+        let block = doc.front_matter().unwrap();
+        let limits = Limits::new().max_depth(2);
+        let (start, end, _) = exact(block, &limits).unwrap_err();
+        assert!(start > 0);
+        let err = check(&doc, block, &limits, crate::yaml::scan(block).widest).unwrap_err();
+        assert_eq!(err.span().range(), 4 + start..4 + end);
+    }
+
+    #[test]
+    fn a_block_saphyr_refuses_for_its_tabs_is_checked_without_them() {
+        // A tab before a key is not indentation: saphyr-parser refuses the block,
+        // serde_yaml too, but the limits speak first, on the text with spaces.
+        let text = "a:\n\tb:\n\t\tc: 1\n";
+        assert!(matches!(walk(text, &Limits::none()), Walk::Unreadable));
+        let (_, _, message) = exact(text, &Limits::new().max_depth(1)).unwrap_err();
+        assert_eq!(
+            message,
+            "front matter nests deeper than the limit of 1 levels"
+        );
+    }
+
+    #[test]
+    fn flow_nesting_past_the_readers_own_limit() {
+        let text = format!("a: {}x{}\n", "[".repeat(300), "]".repeat(300));
+        // Our limit first: found in the text before the reader's limit.
+        let (start, _, message) = exact(&text, &Limits::new().max_depth(10)).unwrap_err();
+        assert_eq!(
+            message,
+            "front matter nests deeper than the limit of 10 levels"
+        );
+        assert_eq!(start, 3 + 9, "the tenth bracket opens the eleventh level");
+        // A limit past the reader's: its own limit, one character wide.
+        let (start, end, message) = exact(&text, &Limits::new().max_depth(1000)).unwrap_err();
+        assert_eq!(
+            message,
+            "front matter nests deeper than the 256 levels the YAML reader allows"
+        );
+        assert_eq!(end, start + 1);
+        assert_eq!(&text[start..end], "[");
+    }
 
     #[test]
     fn depth_bounds_are_upper_bounds() {

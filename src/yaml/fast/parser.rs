@@ -298,10 +298,14 @@ impl<'a> Parser<'a> {
                     return None;
                 }
                 let column = i - (line.start - line.indent);
+                // Every field spelt out: cargo-mutants 27.1 deletes a field of a
+                // `..line` update whatever its filters, and `mapping` never reads its
+                // first line's `indent` (it gets the column as `n`).
                 let first = Line {
                     indent: column,
                     start: i,
-                    ..line
+                    end: line.end,
+                    next: line.next,
                 };
                 self.mapping(column, first)?;
             }
