@@ -3,6 +3,7 @@ mod compat;
 mod corpus;
 mod de;
 mod edit;
+mod edit_sweep;
 mod excerpt;
 mod fuzz_replay;
 mod header;
