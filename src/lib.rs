@@ -428,9 +428,9 @@ pub fn compose<T: Serialize + ?Sized>(
 #[doc = include_str!("diagnostic/kinds/unknown-field.md")]
 #[doc = include_str!("diagnostic/kinds/invalid-utf8.md")]
 #[doc = include_str!("diagnostic/kinds/limit-exceeded.md")]
+#[doc = include_str!("diagnostic/kinds/not-editable.md")]
 #[doc = include_str!("diagnostic/kinds/toml-syntax.md")]
 #[doc = include_str!("diagnostic/kinds/io-error.md")]
-#[doc = include_str!("diagnostic/kinds/not-editable.md")]
 pub mod kinds {}
 
 /// Internal hooks for the fuzz crate (the `__fuzzing` feature); not part of the API.

@@ -53,20 +53,20 @@ pub enum Kind {
     InvalidUtf8,
     /// The front matter is larger or deeper than the configured limits.
     LimitExceeded,
+    /// An edit ([`Editor`](crate::Editor)) that cannot change its entry in place: a
+    /// target inside a flow mapping, behind an alias or anchor, a complex key, a
+    /// plain scalar on several lines.
+    NotEditable,
     /// The front matter is not valid TOML (`+++` fences, the `toml` feature).
     TomlSyntax,
     /// The input could not be read (from [`read_front_matter`](crate::read_front_matter)
     /// and [`read_front_matter_path`](crate::read_front_matter_path)).
     Io,
-    /// An edit ([`Editor`](crate::Editor)) that cannot change its entry in place: a
-    /// target inside a flow mapping, behind an alias or anchor, a complex key, a
-    /// plain scalar on several lines.
-    NotEditable,
 }
 
 impl Kind {
-    /// Every kind, in the order of the design's table, then `toml-syntax`,
-    /// `io-error` and `not-editable`.
+    /// Every kind, in the order of the design's table, then `not-editable`,
+    /// `toml-syntax` and `io-error`.
     pub const ALL: [Kind; 15] = [
         Kind::NoFrontMatter,
         Kind::UnterminatedFrontMatter,
@@ -80,9 +80,9 @@ impl Kind {
         Kind::UnknownField,
         Kind::InvalidUtf8,
         Kind::LimitExceeded,
+        Kind::NotEditable,
         Kind::TomlSyntax,
         Kind::Io,
-        Kind::NotEditable,
     ];
 
     /// The stable kebab-case name, e.g. `"malformed-date"`.

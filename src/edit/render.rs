@@ -1,8 +1,12 @@
 //! New YAML text for an edit: a [`Piece`] written in block or flow style at a given
-//! indentation, with LF line endings (the caller converts). It finds no place in a
-//! document and quotes nothing itself: the piece's scalars are written as they are.
+//! indentation, with LF line endings (the caller converts), and the pieces an absent
+//! path needs (`{key: {…: value}}`). It finds no place in a document, and writes
+//! each scalar as its piece has it.
 
+use crate::path::{display_path, Segment};
 use crate::yaml::shape::Piece;
+
+use super::yaml::Op;
 
 /// How the document indents: the step of a nested mapping, and how far a block list
 /// under a key stands right of the key (0 or the step).
@@ -132,6 +136,39 @@ impl Piece {
         out.extend(std::iter::repeat_n(' ', indent));
         self.write_block(indent, style, out);
     }
+}
+
+/// The mapping to add for a key absent at `path[depth]`: `{key: {…: value}}` down
+/// the rest of the path (which must name keys only); `None` for a removal.
+pub(super) fn nested(path: &[Segment], depth: usize, op: Op) -> Result<Option<Piece>, String> {
+    let mut piece = match op {
+        Op::Set(p) => p,
+        Op::Push(p) => Piece::Seq(vec![p]),
+        Op::Remove => return Ok(None),
+    };
+    for (i, seg) in path.iter().enumerate().skip(depth).rev() {
+        let Segment::Key(k) = seg else {
+            return Err(format!("no list `{}` to index", display_path(&path[..i])));
+        };
+        piece = Piece::Map(vec![(key_piece(k), piece)]);
+    }
+    Ok(Some(piece))
+}
+
+/// A key as written by an edit: quoted whenever a reader could take it for
+/// something other than the string.
+pub(super) fn key_piece(key: &str) -> Piece {
+    crate::yaml::to_text(key)
+        .ok()
+        .and_then(|text| crate::yaml::shape::piece(&text).ok())
+        .filter(|p| matches!(p, Piece::Scalar { .. }))
+        .unwrap_or_else(|| {
+            let text = crate::yaml::shape::double_quoted(key);
+            Piece::Scalar {
+                block: text.clone(),
+                flow: text,
+            }
+        })
 }
 
 #[cfg(test)]

@@ -203,6 +203,12 @@ fn remove_takes_the_entry_and_its_comment_lines() {
         edited(src, |d| d.remove("draft").map(drop)),
         "---\ntitle: A\n\nafter: 1\n---\n"
     );
+    let schema =
+        "---\n# yaml-language-server: $schema=post.json\n# The title.\ntitle: A\nb: 1\n---\n";
+    assert_eq!(
+        edited(schema, |d| d.remove("title").map(drop)),
+        "---\n# yaml-language-server: $schema=post.json\nb: 1\n---\n"
+    );
     let nested = "---\nauthor:\n  name: A\nlist:\n  - x\n---\n";
     assert_eq!(
         edited(nested, |d| d.remove("author.name").map(drop)),
@@ -391,6 +397,70 @@ fn toml_blocks_get_the_same_operations() {
             "draft = true\r\nnote = \"two\\nlines\"\r\n"
         )
     );
+    let commented = "+++\na = 1\n\n# Not yet.\ndraft = true\nb = 2\n+++\n";
+    assert_eq!(
+        edited(commented, |d| d.remove("draft").map(drop)),
+        "+++\na = 1\n\nb = 2\n+++\n"
+    );
     assert_eq!(refused(src, |d| d.set_yaml("x", "~")).0, Kind::InvalidType);
-    assert_eq!(refused(src, |d| d.set("title.x", "y")).0, Kind::InvalidType);
+    let (kind, line, column, _) = refused(src, |d| d.set("title.x", "y"));
+    assert_eq!((kind, line, column), (Kind::InvalidType, 2, 9));
+    let (kind, line, column, _) = refused(src, |d| d.set("tags[3]", "y"));
+    assert_eq!((kind, line, column), (Kind::MissingField, 3, 8));
+}
+
+#[test]
+fn blocks_that_serde_yaml_reads_and_saphyr_finds_too_strict() {
+    // Continuation lines at column 0, as in the 18F blog and Hugo's docs.
+    let src =
+        "---\ntitle: T\nexcerpt: \"one\ntwo\"\naliases: [\n  '/a/',\n]\ndate:\t2024-01-01\n---\n";
+    assert_eq!(
+        edited(src, |d| d.set("title", "U")),
+        src.replace("title: T", "title: U")
+    );
+    assert_eq!(
+        edited(src, |d| d.remove("excerpt").map(drop)),
+        src.replace("excerpt: \"one\ntwo\"\n", "")
+    );
+    assert_eq!(
+        edited(src, |d| d.push("aliases", "/b/")),
+        src.replace("'/a/',", "'/a/', /b/,")
+    );
+    assert_eq!(
+        edited(src, |d| d.set("excerpt", "x")),
+        src.replace("\"one\ntwo\"", "x")
+    );
+    assert_eq!(
+        edited(src, |d| d.set_yaml("date", "2026-11-28")),
+        src.replace("2024-01-01", "2026-11-28")
+    );
+}
+
+#[test]
+fn new_entries_follow_the_documents_indentation() {
+    let src = "---\na:\n    b: 1\nlist:\n- x\n---\n";
+    assert_eq!(
+        edited(src, |d| d.set("new.deep", &1)),
+        "---\na:\n    b: 1\nlist:\n- x\nnew:\n    deep: 1\n---\n"
+    );
+    assert_eq!(
+        edited(src, |d| d.push("fresh", "z")),
+        "---\na:\n    b: 1\nlist:\n- x\nfresh:\n- z\n---\n"
+    );
+    assert_eq!(
+        edited(src, |d| d.set("a.c", &[1, 2])),
+        "---\na:\n    b: 1\n    c:\n    - 1\n    - 2\nlist:\n- x\n---\n"
+    );
+}
+
+#[test]
+fn a_later_error_in_a_document_that_got_its_block_points_into_the_original() {
+    let src = "\u{feff}Body: {x}\n";
+    let mut doc = Editor::new(src).unwrap();
+    doc.set("a", &1).unwrap();
+    assert_eq!(doc.as_str(), "\u{feff}---\na: 1\n---\nBody: {x}\n");
+    let err = doc.set("a.b", &2).unwrap_err();
+    assert_eq!(err.kind(), Kind::InvalidType);
+    // `a: 1` is not in the original: the error points where the block was added.
+    assert_eq!((err.line(), err.column(), err.span().start()), (1, 1, 3));
 }

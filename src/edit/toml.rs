@@ -51,11 +51,21 @@ pub(super) fn edit(
         Op::Push(piece) => push(toml.as_table_mut(), path, &piece).map(|()| true),
         Op::Remove => Ok(remove(toml.as_table_mut(), path)),
     }
-    .map_err(|(kind, message)| Failure {
-        kind,
-        start: 0,
-        end: 0,
-        message,
+    .map_err(|(kind, message)| {
+        // At the deepest node of the path that the block has.
+        let (start, end) = crate::toml::tree(doc)
+            .and_then(|root| {
+                (0..=path.len())
+                    .rev()
+                    .find_map(|n| root.get(&path[..n]).map(|node| (node.start, node.end)))
+            })
+            .unwrap_or((0, 0));
+        Failure {
+            kind,
+            start,
+            end,
+            message,
+        }
     })?;
     if !done {
         return Ok(None);
@@ -81,8 +91,16 @@ pub(super) fn edit(
     {
         suffix -= 1;
     }
+    // toml_edit removes a key with the blank lines above its comment; they stay.
+    if prefix + suffix == new.len() {
+        while block[prefix..block.len() - suffix].starts_with('\n')
+            && (prefix == 0 || block[..prefix].ends_with('\n'))
+        {
+            prefix += 1;
+        }
+    }
     let eol = crate::write::line_ending(doc);
-    let middle = &new[prefix..new.len() - suffix];
+    let middle = &new[prefix.min(new.len() - suffix)..new.len() - suffix];
     let middle = if eol == "\n" {
         middle.to_owned()
     } else {

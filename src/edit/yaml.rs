@@ -7,7 +7,8 @@ use crate::diagnostic::Kind;
 use crate::path::{display_path, Segment};
 use crate::yaml::shape::{dash_of, shape, Piece, Shape, ShapeKind};
 
-use super::render::Style;
+use super::layout::{col, comment_line, detect_style, is_blank, line_start, next_line, spaces};
+use super::render::{nested, Style};
 
 /// One edit.
 #[derive(Debug, Clone)]
@@ -208,80 +209,6 @@ fn describe(kind: &ShapeKind) -> &'static str {
         ShapeKind::Seq { .. } => "a list",
         ShapeKind::Map { .. } => "a mapping",
     }
-}
-
-fn is_blank(block: &str) -> bool {
-    block.lines().all(|l| {
-        let l = l.trim();
-        l.is_empty() || l.starts_with('#')
-    })
-}
-
-/// The document's indentation: the smallest step of a nested block mapping, and how
-/// far the first block list under a key stands right of its key.
-fn detect_style(block: &str, root: &Shape) -> Style {
-    fn walk(block: &str, node: &Shape, step: &mut Option<usize>, seq: &mut Option<usize>) {
-        match &node.kind {
-            ShapeKind::Map {
-                flow: false,
-                entries,
-            } => {
-                for e in entries {
-                    let (k, v) = (col(block, e.key_node.start), col(block, e.value.start));
-                    let below =
-                        block[e.key_node.end..e.value.start.max(e.key_node.end)].contains('\n');
-                    match &e.value.kind {
-                        ShapeKind::Map { flow: false, .. } if below && v > k => {
-                            *step = Some(step.map_or(v - k, |s| s.min(v - k)));
-                        }
-                        ShapeKind::Seq { flow: false, .. } if below && v >= k => {
-                            seq.get_or_insert(v - k);
-                        }
-                        _ => {}
-                    }
-                    walk(block, &e.value, step, seq);
-                }
-            }
-            ShapeKind::Seq { flow: false, items } => {
-                for item in items {
-                    walk(block, item, step, seq);
-                }
-            }
-            _ => {}
-        }
-    }
-    let (mut step, mut seq) = (None, None);
-    walk(block, root, &mut step, &mut seq);
-    let step = step.unwrap_or(2);
-    Style {
-        step,
-        seq_under_key: seq.unwrap_or(step),
-    }
-}
-
-/// The column (in bytes) of `at` on its line.
-fn col(block: &str, at: usize) -> usize {
-    at - line_start(block, at)
-}
-
-fn line_start(block: &str, at: usize) -> usize {
-    block[..at].rfind('\n').map_or(0, |i| i + 1)
-}
-
-/// The start of the line after the one that holds `at` (the block's end if none).
-fn next_line(block: &str, at: usize) -> usize {
-    block[at..].find('\n').map_or(block.len(), |i| at + i + 1)
-}
-
-fn spaces(n: usize) -> String {
-    " ".repeat(n)
-}
-
-/// Whether the line that starts at `at` holds only a comment; its indentation.
-fn comment_line(block: &str, at: usize) -> Option<usize> {
-    let line = &block[at..next_line(block, at)];
-    let text = line.trim_start_matches(' ');
-    text.starts_with('#').then_some(line.len() - text.len())
 }
 
 struct Planner<'b> {
@@ -622,7 +549,11 @@ impl Planner<'_> {
         let mut from = start;
         while from > 0 {
             let above = line_start(self.block, from - 1);
-            if comment_line(self.block, above).is_none() {
+            // A schema association for editors stays with the block, not the entry.
+            let directive = self.block[above..]
+                .trim_start()
+                .starts_with("# yaml-language-server:");
+            if comment_line(self.block, above).is_none() || directive {
                 break;
             }
             from = above;
@@ -637,37 +568,4 @@ impl Planner<'_> {
             text: String::new(),
         }
     }
-}
-
-/// The mapping to add for a key absent at `path[depth]`: `{key: {…: value}}` down
-/// the rest of the path (which must name keys only); `None` for a removal.
-fn nested(path: &[Segment], depth: usize, op: Op) -> Result<Option<Piece>, String> {
-    let mut piece = match op {
-        Op::Set(p) => p,
-        Op::Push(p) => Piece::Seq(vec![p]),
-        Op::Remove => return Ok(None),
-    };
-    for (i, seg) in path.iter().enumerate().skip(depth).rev() {
-        let Segment::Key(k) = seg else {
-            return Err(format!("no list `{}` to index", display_path(&path[..i])));
-        };
-        piece = Piece::Map(vec![(key_piece(k), piece)]);
-    }
-    Ok(Some(piece))
-}
-
-/// A key as written by an edit: quoted whenever a reader could take it for
-/// something other than the string.
-fn key_piece(key: &str) -> Piece {
-    crate::yaml::to_text(key)
-        .ok()
-        .and_then(|text| crate::yaml::shape::piece(&text).ok())
-        .filter(|p| matches!(p, Piece::Scalar { .. }))
-        .unwrap_or_else(|| {
-            let text = crate::yaml::shape::double_quoted(key);
-            Piece::Scalar {
-                block: text.clone(),
-                flow: text,
-            }
-        })
 }

@@ -18,6 +18,7 @@ mod fast;
 mod limits;
 mod locate;
 mod quote;
+mod relaxed;
 pub(crate) mod shape;
 
 /// Deserializes the front matter of `doc` into `T`.

@@ -69,7 +69,38 @@ type Pending = (Shape, Option<String>);
 
 /// The shape of the first YAML document of `text`; `None` when saphyr-parser cannot
 /// read it or it holds no node (an empty block, or one of only comments).
+///
+/// saphyr-parser is stricter than serde_yaml in two ways that real front matter
+/// meets: a tab after `:`, and lines that continue a quoted scalar or a flow
+/// collection at column 0. A space for each tab, and spaces before such lines in a
+/// copy (offsets mapped back), give it a block it reads, of the same meaning.
 pub(crate) fn shape(text: &str) -> Option<Shape> {
+    let detabbed = text.contains('\t').then(|| text.replace('\t', " "));
+    let text = detabbed.as_deref().unwrap_or(text);
+    shape_as_is(text).or_else(|| {
+        let (copy, inserted) = super::relaxed::indent_continuations(text)?;
+        let mut shape = shape_as_is(&copy)?;
+        shape.remap(&|at| super::relaxed::original(at, &inserted));
+        Some(shape)
+    })
+}
+
+impl Shape {
+    fn remap(&mut self, to: &dyn Fn(usize) -> usize) {
+        self.start = to(self.start);
+        self.end = to(self.end);
+        match &mut self.kind {
+            ShapeKind::Seq { items, .. } => items.iter_mut().for_each(|i| i.remap(to)),
+            ShapeKind::Map { entries, .. } => entries.iter_mut().for_each(|e| {
+                e.key_node.remap(to);
+                e.value.remap(to);
+            }),
+            ShapeKind::Scalar { .. } | ShapeKind::Alias => {}
+        }
+    }
+}
+
+fn shape_as_is(text: &str) -> Option<Shape> {
     let bytes_at: Vec<usize> = text
         .char_indices()
         .map(|(b, _)| b)

@@ -271,3 +271,155 @@ fn edits_keep_every_other_byte_of_a_real_document() {
             )
     );
 }
+
+/// A generated TOML document: its text, each entry's lines (comment line
+/// included), and the line after the last root entry.
+#[cfg(feature = "toml")]
+fn generate_toml(styles: &[(u8, bool)], crlf: bool, table: bool) -> Generated {
+    let mut lines: Vec<String> = vec!["+++".to_owned()];
+    let mut ranges = Vec::new();
+    for (i, &(style, comment)) in styles.iter().enumerate() {
+        let first = lines.len();
+        if comment {
+            lines.push(format!("# about key{i}"));
+        }
+        match style % 6 {
+            0 => lines.push(format!("key{i} = \"word{i}\"")),
+            1 => lines.push(format!("key{i} = ['a{i}', \"b{i}\"] # list")),
+            2 => lines.push(format!("key{i} = {{ x = {i}, y = \"two\" }}")),
+            3 => lines.push(format!("key{i} = 2024-05-{:02}", i % 28 + 1)),
+            4 => lines.push(format!("key{i} = {i} # number")),
+            _ => {
+                lines.push(format!("key{i} = \"\"\""));
+                lines.push(format!("line {i}"));
+                lines.push("\"\"\"".to_owned());
+            }
+        }
+        ranges.push((first, lines.len()));
+    }
+    let end = lines.len();
+    if table {
+        lines.push(String::new());
+        lines.push("[table]".to_owned());
+        lines.push("k = \"v\"".to_owned());
+    }
+    lines.push("+++".to_owned());
+    lines.push("Body".to_owned());
+    let eol = if crlf { "\r\n" } else { "\n" };
+    let mut text = lines.join(eol);
+    text.push_str(eol);
+    Generated {
+        text,
+        lines: ranges,
+        end,
+    }
+}
+
+#[cfg(feature = "toml")]
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn a_toml_edit_changes_only_its_entry(
+        (styles, op) in prop::collection::vec((0u8..6, any::<bool>()), 1..6)
+            .prop_flat_map(|s| { let n = s.len(); (Just(s), edit(n)) }),
+        crlf: bool, table: bool,
+    ) {
+        let generated = generate_toml(&styles, crlf, table);
+        let src = generated.text.as_str();
+        let before = metadata(src);
+        let mut doc = Editor::new(src).unwrap();
+        let mut expected = before.clone();
+        let key = |i: usize| format!("key{i}");
+        let allowed = match &op {
+            Edit::SetScalar(i, w) => {
+                doc.set(&key(*i), w.as_str()).unwrap();
+                expected.insert(key(*i), json!(w));
+                generated.lines[*i]
+            }
+            Edit::SetList(i) => {
+                doc.set(&key(*i), &["p", "q"]).unwrap();
+                expected.insert(key(*i), json!(["p", "q"]));
+                generated.lines[*i]
+            }
+            Edit::Add(w) => {
+                doc.set("added", w.as_str()).unwrap();
+                expected.insert("added".to_owned(), json!(w));
+                (generated.end, generated.end)
+            }
+            Edit::Remove(i) => {
+                prop_assert!(doc.remove(&key(*i)).unwrap());
+                expected.remove(&key(*i));
+                generated.lines[*i]
+            }
+            Edit::Push(i) => {
+                if let Some(Value::Array(list)) = before.get(&key(*i)) {
+                    doc.push(&key(*i), "pushed").unwrap();
+                    let mut list = list.clone();
+                    list.push(json!("pushed"));
+                    expected.insert(key(*i), Value::Array(list));
+                } else {
+                    prop_assert!(doc.push(&key(*i), "pushed").is_err());
+                }
+                generated.lines[*i]
+            }
+            Edit::SetNested(i) => {
+                if let Some(Value::Object(map)) = before.get(&key(*i)) {
+                    doc.set(&format!("key{i}.z"), &7).unwrap();
+                    let mut map = map.clone();
+                    map.insert("z".to_owned(), json!(7));
+                    expected.insert(key(*i), Value::Object(map));
+                } else {
+                    let nested = format!("key{i}.z");
+                    prop_assert!(doc.set(&nested, &7).is_err());
+                }
+                generated.lines[*i]
+            }
+        };
+        let out = doc.as_str();
+        prop_assert_eq!(&metadata(out), &expected, "{}", out);
+        let (from, to) = changed(src, out);
+        if out != src {
+            prop_assert!(
+                allowed.0 <= from && to <= allowed.1.max(from),
+                "lines {}..{} changed, the entry is {:?}:\n{}\n=>\n{}", from, to, allowed, src, out
+            );
+        }
+        if crlf {
+            prop_assert_eq!(out.matches('\n').count(), out.matches("\r\n").count());
+        } else {
+            prop_assert!(!out.contains('\r'));
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// No input makes an edit panic; an edit that succeeds reads back (the editor
+    /// checks the value itself) and keeps the body.
+    #[test]
+    fn edits_of_arbitrary_blocks_never_panic(
+        block in "([a-c]{1,2}|: |:|-|- |  |\\[|\\]|\\{|\\}|, |'|\"|#|\\n|\\r\\n|\\||>|&a|\\*a|!|\\? |\t|é){0,40}",
+        path in prop::sample::select(vec!["a", "b", "a.b", "a[0]", "c[1].a", "b.c.a"]),
+        op in 0u8..5,
+    ) {
+        let src = format!("---\n{block}\n---\nbody\n");
+        let Ok(mut doc) = Editor::new(&src) else { return Ok(()) };
+        let result = match op {
+            0 => doc.set(path, "x: y"),
+            1 => doc.set_yaml(path, "[1, {k: v}]"),
+            2 => doc.push(path, "yes"),
+            3 => doc.remove(path).map(drop),
+            _ => doc.set(path, &["a", "b"]),
+        };
+        if result.is_ok() {
+            let again = masthead::split(doc.as_str()).unwrap();
+            prop_assert_eq!(again.body(), masthead::split(&src).unwrap().body());
+            let reads = |text: &str| masthead::from_str::<serde::de::IgnoredAny>(text).is_ok();
+            prop_assert!(reads(doc.as_str()) || !reads(&src), "{:?}", doc.as_str());
+        } else {
+            prop_assert_eq!(doc.as_str(), src.as_str());
+        }
+    }
+}
