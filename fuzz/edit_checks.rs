@@ -76,14 +76,17 @@ pub fn yaml_value(text: &str) -> Option<Value> {
     if text.contains(['\n', '\r']) {
         return None;
     }
-    Some(masthead::from_str::<Value>(&format!("---\n{text}\n---\n")).ok()?.metadata)
+    Some(
+        masthead::from_str::<Value>(&format!("---\n{text}\n---\n"))
+            .ok()?
+            .metadata,
+    )
 }
 
 /// One top-level entry: its key and its lines (0-based indexes into the document's
-/// lines): `above` is the first of the lines a removal takes with it right above
-/// it (YAML: comment lines at its indentation; TOML: blank and comment lines,
-/// toml_edit's decor), its own line when none; `first` the key's line (a TOML
-/// table's header); `last` its value's last line.
+/// lines): `above` is the first of the comment lines at its indentation right above
+/// it, which a removal takes with it (its own line when none); `first` the key's
+/// line (a TOML table's header); `last` its value's last line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub key: String,
@@ -152,13 +155,7 @@ enum Class {
 }
 
 /// Finds entries among classified lines; `base` is the index of `lines[0]`.
-fn entries_of(
-    classes: &[Class],
-    keys: Vec<String>,
-    base: usize,
-    root: usize,
-    toml: bool,
-) -> Vec<Entry> {
+fn entries_of(classes: &[Class], keys: Vec<String>, base: usize, root: usize) -> Vec<Entry> {
     let starts: Vec<usize> = (0..classes.len())
         .filter(|&i| classes[i] == Class::Key)
         .collect();
@@ -174,15 +171,7 @@ fn entries_of(
             })
             .unwrap_or(first);
         let mut above = first;
-        while above > 0
-            && match classes[above - 1] {
-                Class::Comment(i) => i <= root,
-                // TOML: toml_edit keeps the blank lines above a key or a table as
-                // its decor, and removes them with it.
-                Class::Blank => toml,
-                _ => false,
-            }
-        {
+        while above > 0 && matches!(classes[above - 1], Class::Comment(i) if i <= root) {
             above -= 1;
         }
         out.push(Entry {
@@ -205,11 +194,16 @@ fn yaml_entries(lines: &[&str], base: usize) -> Option<Vec<Entry>> {
         .map_or(0, indent);
     let mut classes = Vec::new();
     let mut keys = Vec::new();
+    let mut open = Open::default();
     for line in lines {
         let text = bare(line);
         let rest = text.trim_start_matches(' ');
         let n = text.len() - rest.len();
-        let class = if rest.trim().is_empty() {
+        let class = if open.is_open() {
+            // A quoted scalar or flow collection that goes on, even at column 0.
+            open = scan(text, open);
+            Class::Content
+        } else if rest.trim().is_empty() {
             Class::Blank
         } else if is_comment(rest) {
             Class::Comment(n)
@@ -226,7 +220,9 @@ fn yaml_entries(lines: &[&str], base: usize) -> Option<Vec<Entry>> {
         } else if rest.starts_with(['?', '[', '{', '-', '&', '*', '!', '|', '>']) {
             return None;
         } else {
-            keys.push(yaml_key(rest)?);
+            let (key, value) = yaml_key(rest)?;
+            keys.push(key);
+            open = scan(&rest[value..], Open::default());
             Class::Key
         };
         if class == Class::Content && keys.is_empty() {
@@ -234,11 +230,74 @@ fn yaml_entries(lines: &[&str], base: usize) -> Option<Vec<Entry>> {
         }
         classes.push(class);
     }
-    Some(entries_of(&classes, keys, base, root, false))
+    Some(entries_of(&classes, keys, base, root))
 }
 
-/// The key that a block mapping's line `rest` starts with.
-fn yaml_key(rest: &str) -> Option<String> {
+/// What a line leaves open for the next: a quoted scalar, flow collections; and the
+/// last character that was not a space (a value starts after `:`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Open {
+    depth: usize,
+    quote: Option<char>,
+    last: char,
+}
+
+impl Default for Open {
+    fn default() -> Self {
+        Open {
+            depth: 0,
+            quote: None,
+            last: ':',
+        }
+    }
+}
+
+impl Open {
+    fn is_open(self) -> bool {
+        self.depth > 0 || self.quote.is_some()
+    }
+}
+
+/// `open` after the YAML text `text` (a value's first line, or a line after it).
+fn scan(text: &str, mut open: Open) -> Open {
+    let mut chars = text.chars().peekable();
+    let mut prev = ' ';
+    while let Some(c) = chars.next() {
+        match open.quote {
+            Some('"') if c == '\\' => {
+                chars.next();
+            }
+            Some('\'') if c == '\'' && chars.peek() == Some(&'\'') => {
+                chars.next();
+            }
+            Some(q) if c == q => open.quote = None,
+            Some(_) => {}
+            None => {
+                let starts = if open.depth == 0 {
+                    open.last == ':'
+                } else {
+                    matches!(open.last, '[' | '{' | ',' | ':')
+                };
+                match c {
+                    '#' if prev == ' ' || prev == '\t' => break,
+                    '"' | '\'' if starts => open.quote = Some(c),
+                    '[' | '{' if starts || open.depth > 0 => open.depth += 1,
+                    ']' | '}' if open.depth > 0 => open.depth -= 1,
+                    _ => {}
+                }
+            }
+        }
+        if !c.is_whitespace() {
+            open.last = c;
+        }
+        prev = c;
+    }
+    open
+}
+
+/// The key that a block mapping's line `rest` starts with, and where its value
+/// starts (after the `:`).
+fn yaml_key(rest: &str) -> Option<(String, usize)> {
     let end = match rest.chars().next()? {
         q @ ('"' | '\'') => {
             let mut escaped = false;
@@ -277,11 +336,12 @@ fn yaml_key(rest: &str) -> Option<String> {
         }
     };
     let text = rest[..end].trim_end();
+    let value = end + rest[end..].find(':')? + 1;
     if text.starts_with(['"', '\'']) {
         let meta = metadata(&format!("---\n{text}: 0\n---\n"))?;
-        meta.keys().next().cloned()
+        Some((meta.keys().next()?.clone(), value))
     } else {
-        Some(text.to_owned())
+        Some((text.to_owned(), value))
     }
 }
 
@@ -326,7 +386,7 @@ fn toml_entries(lines: &[&str], base: usize) -> Option<(Vec<Entry>, usize)> {
         classes.push(class);
     }
     let tables = base + tables.unwrap_or(lines.len());
-    Some((entries_of(&classes, keys, base, 0, true), tables))
+    Some((entries_of(&classes, keys, base, 0), tables))
 }
 
 /// The key of a TOML line `KEY = …` at column 0: a bare key, or a quoted one

@@ -247,6 +247,18 @@ fn the_oracle_finds_entry_lines() {
             entry("c", 12, 13, 13)
         ]
     );
+    // Quoted scalars and flow lists that go on at column 0, with `key: ` and `#`
+    // inside them.
+    let src = "---\nt: \"a\nb: c\n# d\" # e\nl: [x,\ny: 'it''s\nz']\nm: it's\n---\n";
+    let meta = metadata(src).unwrap();
+    assert_eq!(
+        layout(src, &meta).unwrap().entries,
+        [
+            entry("t", 1, 1, 3),
+            entry("l", 4, 4, 6),
+            entry("m", 7, 7, 7)
+        ]
+    );
     // A key the text does not show as an entry: no layout, so no line check.
     let mut more = meta.clone();
     more.insert("d".to_owned(), serde_json::Value::Null);
