@@ -504,6 +504,11 @@ pub fn verify(src: &str, out: &str, op: &Op, made: bool) -> Result<Verdict, Stri
     let Some(before) = metadata(src) else {
         return unchecked("metadata is not JSON-like");
     };
+    if let Op::Set(_, v) | Op::Push(_, v) = op {
+        if yaml_value(v).is_none() {
+            return unchecked("the value does not read alone as one line of YAML");
+        }
+    }
     let Ok(want) = expected(&before, op) else {
         return Err(format!(
             "the edit of `{path}` was made, the oracle expected a refusal"
