@@ -553,6 +553,10 @@ fn lines_check(
     op: &Op,
     want: &Map<String, Value>,
 ) -> Result<(), String> {
+    if out == src {
+        // Nothing changed (a removal of what is absent, a value set to itself).
+        return Ok(());
+    }
     let all = lines(src);
     let Some(Seg::Key(top)) = op.path().first() else {
         return Err("a path must start with a key".to_owned());
@@ -619,7 +623,10 @@ fn lines_check(
             };
             let alone = metadata(&format!("{fence}\n{}{fence}\n", new.replace("\r\n", "\n")));
             let mut one = Map::new();
-            one.insert(top.clone(), want[top].clone());
+            let value = want.get(top).ok_or(format!(
+                "`{shown}` changed the document, none of its entries"
+            ))?;
+            one.insert(top.clone(), value.clone());
             // Its own lines only: no blank line before or after it.
             let added = lines(new);
             let blank = |l: Option<&&str>| l.is_none_or(|l| l.trim().is_empty());
