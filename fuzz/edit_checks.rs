@@ -76,11 +76,13 @@ pub fn yaml_value(text: &str) -> Option<Value> {
     if text.contains(['\n', '\r']) {
         return None;
     }
-    Some(
-        masthead::from_str::<Value>(&format!("---\n{text}\n---\n"))
-            .ok()?
-            .metadata,
-    )
+    let wrapped = format!("---\n{text}\n---\n");
+    // Text that the fences would read otherwise (`---`, `...`) has no answer here.
+    let block = masthead::split(&wrapped).ok()?.front_matter()?;
+    if block.strip_suffix('\n') != Some(text) {
+        return None;
+    }
+    Some(masthead::from_str::<Value>(&wrapped).ok()?.metadata)
 }
 
 /// One top-level entry: its key and its lines (0-based indexes into the document's
