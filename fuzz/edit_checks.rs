@@ -564,8 +564,24 @@ fn lines_check(
         return Err("a path must start with a key".to_owned());
     };
     let shown = path_text(op.path());
-    let crlf = all.get(layout.start).is_some_and(|l| l.ends_with("\r\n"));
-    let eol_ok = |x: &str| !crlf || x.matches('\n').count() == x.matches("\r\n").count();
+    // New lines in the document's line ending, where its block has one kind only
+    // (in a mixed block, the replaced lines may keep endings of either kind); an
+    // empty block takes the opening fence's.
+    let from = if all[layout.start..layout.close].is_empty() {
+        layout.start.saturating_sub(1)
+    } else {
+        layout.start
+    };
+    let block = all[from..layout.close.max(from + 1).min(all.len())].concat();
+    let (ends, crlfs) = (block.matches('\n').count(), block.matches("\r\n").count());
+    let eol_ok = |x: &str| {
+        let (n, rn) = (x.matches('\n').count(), x.matches("\r\n").count());
+        match (crlfs, ends) {
+            (0, _) => rn == 0,
+            (c, e) if c == e => n == rn,
+            _ => true,
+        }
+    };
     match layout.entries.iter().find(|e| &e.key == top) {
         Some(entry) => {
             let whole = matches!(op, Op::Remove(_)) && op.path().len() == 1;
