@@ -86,8 +86,8 @@ pub fn yaml_value(text: &str) -> Option<Value> {
 }
 
 /// One top-level entry: its key and its lines (0-based indexes into the document's
-/// lines): `above` is the first of the comment lines at its indentation right above
-/// it, which a removal takes with it (its own line when none); `first` the key's
+/// lines): `above` is the first of the comment lines right above it, which a
+/// removal takes with it (its own line when none); `first` the key's
 /// line (a TOML table's header); `last` its value's last line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
@@ -173,7 +173,9 @@ fn entries_of(classes: &[Class], keys: Vec<String>, base: usize, root: usize) ->
             })
             .unwrap_or(first);
         let mut above = first;
-        while above > 0 && matches!(classes[above - 1], Class::Comment(i) if i <= root) {
+        // The editor's rule: every comment line right above, at any indentation
+        // (one indented under the entry before is taken too).
+        while above > 0 && matches!(classes[above - 1], Class::Comment(_)) {
             above -= 1;
         }
         out.push(Entry {
