@@ -73,7 +73,8 @@ pub fn metadata(src: &str) -> Option<Map<String, Value>> {
 
 /// The value that YAML text on one line reads as, alone (`a: 1` is a mapping).
 pub fn yaml_value(text: &str) -> Option<Value> {
-    if text.contains(['\n', '\r']) {
+    // A byte-order mark reads as a stream's start alone, not inside a block.
+    if text.contains(['\n', '\r', '\u{feff}']) {
         return None;
     }
     let wrapped = format!("---\n{text}\n---\n");
