@@ -626,34 +626,38 @@ fn lines_check(
                 .unwrap_or(layout.start);
             let high = layout.tables.min(layout.close);
             let inserted = out.len().checked_sub(src.len()).ok_or("shorter")?;
-            let at = (low..=high)
-                .map(|n| offset(&all, n))
-                .find(|&at| out.starts_with(&src[..at]) && out.ends_with(&src[at..]));
-            let Some(at) = at else {
-                return Err(format!(
-                    "add `{shown}`: not one insertion of whole lines between lines {} and {}:\n{src}\n=>\n{out}",
-                    low + 1,
-                    high + 1
-                ));
-            };
-            let new = &out[at..at + inserted];
             let fence = if layout.format == Format::Yaml {
                 "---"
             } else {
                 "+++"
             };
-            let alone = metadata(&format!("{fence}\n{}{fence}\n", new.replace("\r\n", "\n")));
-            let mut one = Map::new();
             let value = want.get(top).ok_or(format!(
                 "`{shown}` changed the document, none of its entries"
             ))?;
+            let mut one = Map::new();
             one.insert(top.clone(), value.clone());
-            // Its own lines only: no blank line before or after it.
-            let added = lines(new);
-            let blank = |l: Option<&&str>| l.is_none_or(|l| l.trim().is_empty());
-            if alone != Some(one) || !eol_ok(new) || blank(added.first()) || blank(added.last()) {
+            // The new lines, at a line boundary where the rest is as it was; one
+            // such place must hold the entry alone (around blank lines, several
+            // places can give the same text).
+            let alone = |at: usize| {
+                if !(out.starts_with(&src[..at]) && out.ends_with(&src[at..])) {
+                    return false;
+                }
+                let new = &out[at..at + inserted];
+                let read = metadata(&format!("{fence}\n{}{fence}\n", new.replace("\r\n", "\n")));
+                // Its own lines only: no blank line before or after it.
+                let added = lines(new);
+                let blank = |l: Option<&&str>| l.is_none_or(|l| l.trim().is_empty());
+                read.as_ref() == Some(&one)
+                    && eol_ok(new)
+                    && !blank(added.first())
+                    && !blank(added.last())
+            };
+            if !(low..=high).map(|n| offset(&all, n)).any(alone) {
                 return Err(format!(
-                    "add `{shown}`: the new lines are not the entry alone: {new:?}"
+                    "add `{shown}`: not the new entry alone, inserted at a line boundary between lines {} and {}:\n{src}\n=>\n{out}",
+                    low + 1,
+                    high + 1
                 ));
             }
             Ok(())
