@@ -9,18 +9,110 @@ use masthead::{
     Location, Options, Release, Renderer, Report, Rule, Schema, Span,
 };
 
+#[path = "edit_checks.rs"]
+pub mod edit_checks;
+
 /// A target's check of one input.
 pub type Check = fn(&[u8]);
 
 /// Every target, by name, as the seed folders and `cargo fuzz run` name them.
-pub const TARGETS: [(&str, Check); 6] = [
+pub const TARGETS: [(&str, Check); 7] = [
     ("split", split_target),
     ("from_str_value", from_str_value),
     ("from_str_release", from_str_release),
     ("validate", validate_target),
     ("lint", lint),
     ("write_back", write_back),
+    ("edit", edit),
 ];
+
+/// YAML values that `edit` sets or pushes, chosen by the input's third byte: the
+/// words other readers misread, dates, flow collections, escapes, null.
+const EDIT_VALUES: [&str; 16] = [
+    "x",
+    "yes",
+    "NO",
+    "2026-11-28",
+    "1:20",
+    "0o17",
+    "[a, b]",
+    "{x: 1}",
+    "[]",
+    "{}",
+    "\"two\\nlines\"",
+    "'it''s'",
+    "~",
+    "-1.5e3",
+    "\"a: b\"",
+    "\"#no comment\"",
+];
+
+/// Surgical edits: the input's first three bytes choose an operation (set, push,
+/// remove), a path among the document's own keys, list items and nested keys
+/// (or a new key), and a value (one of `EDIT_VALUES`, or, past them, the
+/// input's next line as YAML); the rest is the document. The editor never panics,
+/// and whenever it makes the edit, only the lines of the edited entry change and
+/// the document reads back as the old metadata with exactly that change
+/// (`edit_checks::check`).
+pub fn edit(data: &[u8]) {
+    use edit_checks::{addressable, check, metadata, Op, Seg};
+    let [op, which, value, rest @ ..] = data else {
+        return;
+    };
+    let Ok(rest) = std::str::from_utf8(rest) else {
+        return;
+    };
+    let (value, src) = match EDIT_VALUES.get(usize::from(*value)) {
+        Some(v) => (*v, rest),
+        None => rest.split_once('\n').unwrap_or((rest, "")),
+    };
+    let mut paths = vec![vec![Seg::Key("new".to_owned())]];
+    fn walk(node: &serde_json::Value, path: &mut Vec<Seg>, out: &mut Vec<Vec<Seg>>) {
+        if path.len() > 3 {
+            return;
+        }
+        let children: Vec<(Seg, &serde_json::Value)> = match node {
+            serde_json::Value::Object(map) => map
+                .iter()
+                .filter(|(k, _)| addressable(k))
+                .map(|(k, v)| (Seg::Key(k.clone()), v))
+                .collect(),
+            serde_json::Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (Seg::Index(i), v))
+                .collect(),
+            _ => Vec::new(),
+        };
+        for (seg, child) in children {
+            path.push(seg);
+            out.push(path.clone());
+            if child.is_object() {
+                let mut new = path.clone();
+                new.push(Seg::Key("new".to_owned()));
+                out.push(new);
+            }
+            walk(child, path, out);
+            path.pop();
+        }
+    }
+    if let Some(meta) = metadata(src) {
+        walk(
+            &serde_json::Value::Object(meta),
+            &mut Vec::new(),
+            &mut paths,
+        );
+    }
+    let path = paths[usize::from(*which) % paths.len()].clone();
+    let op = match op % 3 {
+        0 => Op::Set(path, value.to_owned()),
+        1 => Op::Push(path, value.to_owned()),
+        _ => Op::Remove(path),
+    };
+    if let Err(failure) = check(src, &op) {
+        panic!("{op:?} on {src:?}: {failure}");
+    }
+}
 
 /// Write-back: a document re-emitted with its own front matter is the input byte
 /// for byte; metadata that reads as a generic value, serialized back into the

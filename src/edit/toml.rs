@@ -201,11 +201,27 @@ fn set(root: &mut Table, path: &[Segment], piece: &Piece) -> Result<(), Refusal>
     match (place, last) {
         (Place::Table(t), Segment::Key(k)) => match t.get_mut(k) {
             Some(Item::Value(old)) => replace(old, value),
-            Some(item @ Item::Table(_)) => {
-                *item = match value {
-                    Value::InlineTable(inline) => Item::Table(inline.into_table()),
-                    other => Item::Value(other),
-                };
+            Some(Item::Table(old)) => match value {
+                Value::InlineTable(inline) => {
+                    // In the old table's place, after its blank lines and comments.
+                    let mut new = inline.into_table();
+                    new.set_position(old.position());
+                    *new.decor_mut() = old.decor().clone();
+                    *old = new;
+                }
+                // toml_edit writes values before tables: the entry would move.
+                _ => {
+                    return Err((
+                        Kind::NotEditable,
+                        format!("`{here}` is a table: a value in its place would move above the tables; remove it first"),
+                    ))
+                }
+            },
+            Some(Item::ArrayOfTables(_)) => {
+                return Err((
+                    Kind::NotEditable,
+                    format!("`{here}` is an array of tables: a value in its place would move above the tables; remove it first"),
+                ))
             }
             Some(item) => *item = Item::Value(value),
             None => {

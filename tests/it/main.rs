@@ -3,6 +3,7 @@ mod compat;
 mod corpus;
 mod de;
 mod edit;
+mod edit_sweep;
 mod excerpt;
 #[cfg(feature = "schemars")]
 mod for_type;
