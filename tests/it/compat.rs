@@ -172,6 +172,41 @@ fn tricky_document() -> String {
     masthead::compose(&metadata, "body\n", masthead::Format::Yaml).unwrap()
 }
 
+/// The tricky document with every string written again by the [`masthead::Editor`]:
+/// set in place as the items of a block list (`block`), or pushed one by one onto a
+/// flow list that replaced it (`flow`), so that other readers check the edits'
+/// quoting too.
+fn edited_tricky_document(flow: bool) -> String {
+    let strings = tricky();
+    let mut editor = masthead::Editor::new(&tricky_document()).unwrap();
+    if flow {
+        editor.set_yaml("strings", "[]").unwrap();
+        for s in &strings {
+            editor.push("strings", s).unwrap();
+        }
+    } else {
+        for (i, s) in strings.iter().enumerate() {
+            editor.set(&format!("strings[{i}]"), s).unwrap();
+        }
+    }
+    editor.into_string()
+}
+
+#[test]
+fn edited_strings_read_back_equal_through_masthead() {
+    #[derive(serde::Deserialize)]
+    struct Back {
+        strings: Vec<String>,
+    }
+    for flow in [false, true] {
+        let doc = edited_tricky_document(flow);
+        let back = masthead::from_str::<Back>(&doc).unwrap().metadata;
+        assert_eq!(back.strings, tricky(), "flow: {flow}");
+        let list = doc.split("\nkeys:").next().unwrap();
+        assert_eq!(list.contains("strings: ['"), flow, "{list}");
+    }
+}
+
 #[test]
 fn every_string_reads_back_equal_through_masthead() {
     let doc = tricky_document();
@@ -260,14 +295,17 @@ fn numbers_and_booleans_of_rust_types_stay_plain() {
     );
 }
 
-/// Writes the tricky set for `.ci/yaml_readers.sh`: the document and the expected
-/// strings (one JSON array), into the folder `MASTHEAD_TRICKY_OUT`.
+/// Writes the tricky set for `.ci/yaml_readers.sh`: the document, its two edited
+/// forms (`edited-block.md`, `edited-flow.md`) and the expected strings (one JSON
+/// array), into the folder `MASTHEAD_TRICKY_OUT`.
 #[test]
 #[ignore = "run by .ci/yaml_readers.sh"]
 fn tricky_strings_for_other_readers() {
     let dir = std::env::var("MASTHEAD_TRICKY_OUT").expect("set MASTHEAD_TRICKY_OUT");
     let dir = std::path::Path::new(&dir);
     std::fs::write(dir.join("tricky.md"), tricky_document()).unwrap();
+    std::fs::write(dir.join("edited-block.md"), edited_tricky_document(false)).unwrap();
+    std::fs::write(dir.join("edited-flow.md"), edited_tricky_document(true)).unwrap();
     std::fs::write(
         dir.join("expected.json"),
         serde_json::to_string(&tricky()).unwrap(),
