@@ -463,6 +463,26 @@ fn a_key_with_tabs_inside_is_found() {
     );
 }
 
+/// A quoted TOML key with a dot (`"ms.date" = …`): `ms.date` would add `[ms]`;
+/// refused at it. A dotted key (`ms.date = …`) is nested in TOML, and edited.
+#[cfg(feature = "toml")]
+#[test]
+fn a_toml_key_with_a_dot_is_refused_not_nested() {
+    let src = "+++\ntitle = \"A\"\n\"ms.date\" = \"01/02/2023\"\n+++\n";
+    let (kind, line, _, message) = refused(src, |d| d.set("ms.date", "x"));
+    assert_eq!((kind, line), (Kind::NotEditable, 3), "{message}");
+    assert!(message.contains("ambiguous"), "{message}");
+    assert_eq!(
+        refused(src, |d| d.remove("ms.date").map(drop)).0,
+        Kind::NotEditable
+    );
+    let src = "+++\nms.date = \"01/02/2023\"\n+++\n";
+    assert_eq!(
+        edited(src, |d| d.set("ms.date", "x")),
+        "+++\nms.date = \"x\"\n+++\n"
+    );
+}
+
 #[test]
 fn new_entries_follow_the_documents_indentation() {
     let src = "---\na:\n    b: 1\nlist:\n- x\n---\n";
