@@ -76,6 +76,10 @@ type Edited = (String, (usize, usize, usize));
 /// - a key written with `?` (a complex key) or on several lines, and a plain scalar
 ///   on several lines;
 /// - a key that the mapping repeats ([`Kind::DuplicateKey`], at the second one);
+/// - a key with a dot (`ms.date:`), which a path cannot name: every `.` of a path
+///   steps into a mapping, so a path that would read such a key as nested
+///   (`ms.date`, `ms.date.x`) is refused at that key as ambiguous, for every edit;
+/// - a key with a tab inside that is not a plain scalar on one line (`'a\tb':`);
 /// - a block that the span parser (saphyr-parser) cannot read although serde_yaml
 ///   can, beyond the two leniencies it is given (a tab after `:`, and lines that
 ///   continue a quoted scalar or a flow list at column 0); none of the 7,505 YAML

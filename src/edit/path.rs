@@ -1,7 +1,7 @@
 //! Field paths as users write them (`author.url`, `tags[1]`, `a.b[0].c`), read into
 //! the segments that diagnostics print with `display_path`. It knows no YAML.
 
-use crate::path::Segment;
+use crate::path::{display_path, Segment};
 
 /// The segments of `path`; `None` for text that is not a path: empty, empty keys
 /// (`a..b`), an index that is not a number, or an index first.
@@ -35,10 +35,40 @@ pub(super) fn parse(path: &str) -> Option<Vec<Segment>> {
     (!out.is_empty()).then_some(out)
 }
 
+/// When the keys of `path` from `depth` on, joined by `.`, are a key of the mapping
+/// at `depth` (`has`): that key (`ms.date`) and the message of the refusal. A field
+/// path reads every `.` as a step into a mapping, so it cannot name such a key, and
+/// `ms.date` would silently reach (or add) `date` inside `ms` beside it.
+pub(super) fn dotted(
+    path: &[Segment],
+    depth: usize,
+    has: impl Fn(&str) -> bool,
+) -> Option<(String, String)> {
+    let mut joined = String::new();
+    for (n, seg) in path.get(depth..)?.iter().enumerate() {
+        let Segment::Key(k) = seg else { break };
+        if n > 0 {
+            joined.push('.');
+        }
+        joined.push_str(k);
+        if n > 0 && has(&joined) {
+            let whole = display_path(&path[..=depth + n]);
+            let outer = display_path(&path[..=depth]);
+            let inner = display_path(&path[depth + 1..=depth + n]);
+            let message = format!(
+                "the path `{whole}` is ambiguous: the mapping has a key `{joined}`, with a dot, \
+                 but a field path reads every `.` as a step into a mapping (`{inner}` inside \
+                 `{outer}`), so it cannot name that key; edit that entry by hand, or rename it"
+            );
+            return Some((joined, message));
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::path::display_path;
 
     #[test]
     fn paths_read_back_as_printed() {

@@ -436,6 +436,53 @@ fn blocks_that_serde_yaml_reads_and_saphyr_finds_too_strict() {
     );
 }
 
+/// A key with tabs inside (found by the `edit` fuzz target): the span parser reads
+/// a copy with spaces for tabs, and the key was matched as that copy's `a  b`, so
+/// `remove("a\t\tb")` found nothing and said `Ok(false)`.
+#[test]
+fn a_key_with_tabs_inside_is_found() {
+    let src = "---\n# about\nE\t\te*hr  p\t\t  a: |\n  text\nb: 1\n---\n";
+    let mut doc = Editor::new(src).unwrap();
+    assert!(doc.remove("E\t\te*hr  p\t\t  a").unwrap());
+    assert_eq!(doc.as_str(), "---\nb: 1\n---\n");
+    let src = "---\na\tb: 1\nc:\t2\n---\n";
+    assert_eq!(
+        edited(src, |d| d.set("a\tb", &3)),
+        "---\na\tb: 3\nc:\t2\n---\n"
+    );
+    assert_eq!(
+        edited(src, |d| d.set("a b", &3)),
+        "---\na\tb: 1\nc:\t2\na b: 3\n---\n"
+    );
+    // A quoted key with a tab: the copy does not give its value; refused, not missed.
+    let src = "---\n'a\tb': 1\n---\n";
+    assert_eq!(refused(src, |d| d.set("a\tb", &3)).0, Kind::NotEditable);
+    assert_eq!(
+        refused(src, |d| d.remove("a\tb").map(drop)).0,
+        Kind::NotEditable
+    );
+}
+
+/// A quoted TOML key with a dot (`"ms.date" = …`): `ms.date` would add `[ms]`;
+/// refused at it. A dotted key (`ms.date = …`) is nested in TOML, and edited.
+#[cfg(feature = "toml")]
+#[test]
+fn a_toml_key_with_a_dot_is_refused_not_nested() {
+    let src = "+++\ntitle = \"A\"\n\"ms.date\" = \"01/02/2023\"\n+++\n";
+    let (kind, line, _, message) = refused(src, |d| d.set("ms.date", "x"));
+    assert_eq!((kind, line), (Kind::NotEditable, 3), "{message}");
+    assert!(message.contains("ambiguous"), "{message}");
+    assert_eq!(
+        refused(src, |d| d.remove("ms.date").map(drop)).0,
+        Kind::NotEditable
+    );
+    let src = "+++\nms.date = \"01/02/2023\"\n+++\n";
+    assert_eq!(
+        edited(src, |d| d.set("ms.date", "x")),
+        "+++\nms.date = \"x\"\n+++\n"
+    );
+}
+
 #[test]
 fn new_entries_follow_the_documents_indentation() {
     let src = "---\na:\n    b: 1\nlist:\n- x\n---\n";

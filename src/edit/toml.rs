@@ -46,6 +46,25 @@ pub(super) fn edit(
             "toml_edit does not write this block back byte for byte",
         ));
     }
+    // A quoted key with a dot (`"ms.date" = …`) that the path would read as nested.
+    if let Some(root) = crate::toml::tree(doc) {
+        for depth in 0..path.len() {
+            let at = |key: &str| {
+                let mut to = path[..depth].to_vec();
+                to.push(Segment::Key(key.to_owned()));
+                root.get(&to).map(|node| (node.start, node.end))
+            };
+            if let Some((key, message)) = super::path::dotted(path, depth, |k| at(k).is_some()) {
+                let (start, end) = at(&key).unwrap_or((0, 0));
+                return Err(Failure {
+                    kind: Kind::NotEditable,
+                    start,
+                    end,
+                    message,
+                });
+            }
+        }
+    }
     let done = match op {
         Op::Set(piece) => set(toml.as_table_mut(), path, &piece).map(|()| true),
         Op::Push(piece) => push(toml.as_table_mut(), path, &piece).map(|()| true),

@@ -5,7 +5,7 @@
 
 use crate::diagnostic::Kind;
 use crate::path::{display_path, Segment};
-use crate::yaml::shape::{dash_of, shape, Piece, Shape, ShapeKind};
+use crate::yaml::shape::{dash_of, shape, Piece, Shape, ShapeEntry, ShapeKind};
 
 use super::layout::{col, comment_line, detect_style, is_blank, line_start, next_line, spaces};
 use super::render::{nested, Style};
@@ -97,6 +97,7 @@ pub(super) fn plan(block: &str, path: &[Segment], op: Op) -> Result<Option<Splic
         editable(node, &here)?;
         match (&node.kind, seg) {
             (ShapeKind::Map { flow, entries }, Segment::Key(k)) => {
+                dotted(entries, path, depth)?;
                 let mut found = entries
                     .iter()
                     .enumerate()
@@ -180,6 +181,17 @@ pub(super) fn plan(block: &str, path: &[Segment], op: Op) -> Result<Option<Splic
         Op::Push(piece) => planner.push(&chain, piece, &here).map(Some),
         Op::Remove => planner.remove(&chain, &here).map(Some),
     }
+}
+
+/// Fails at the key `ms.date:` of `entries` that `path` from `depth` on would
+/// name as nested (`super::path::dotted`).
+fn dotted(entries: &[ShapeEntry], path: &[Segment], depth: usize) -> Result<(), Failure> {
+    let has = |key: &str| entries.iter().find(|e| e.key.as_deref() == Some(key));
+    let Some((key, message)) = super::path::dotted(path, depth, |key| has(key).is_some()) else {
+        return Ok(());
+    };
+    let at = has(&key).map_or((0, 0), |e| (e.key_node.start, e.key_node.end));
+    Err(Failure::new(Kind::NotEditable, at, message))
 }
 
 /// A node whose content cannot change in place: an alias, or an anchored node.

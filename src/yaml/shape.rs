@@ -74,18 +74,64 @@ type Pending = (Shape, Option<String>);
 /// meets: a tab after `:`, and lines that continue a quoted scalar or a flow
 /// collection at column 0. A space for each tab, and spaces before such lines in a
 /// copy (offsets mapped back), give it a block it reads, of the same meaning.
+///
+/// The spaces put for tabs are in the copy only: a key's value is read back from
+/// `text` itself, so that a key with a tab inside (`a\tb:`) is that key, not
+/// `a b`; a block with such a key that is not a plain scalar on one line maps to
+/// `None` rather than to a key it does not hold.
 pub(crate) fn shape(text: &str) -> Option<Shape> {
     let detabbed = text.contains('\t').then(|| text.replace('\t', " "));
-    let text = detabbed.as_deref().unwrap_or(text);
-    shape_as_is(text).or_else(|| {
-        let (copy, inserted) = super::relaxed::indent_continuations(text)?;
+    let copy = detabbed.as_deref().unwrap_or(text);
+    let mut shape = shape_as_is(copy).or_else(|| {
+        let (copy, inserted) = super::relaxed::indent_continuations(copy)?;
         let mut shape = shape_as_is(&copy)?;
         shape.remap(&|at| super::relaxed::original(at, &inserted));
         Some(shape)
-    })
+    })?;
+    if detabbed.is_some() {
+        shape.restore_tabs(text)?;
+    }
+    Some(shape)
 }
 
 impl Shape {
+    /// Puts back the tabs of `text` into the keys read from its detabbed copy (same
+    /// offsets): a key whose text holds a tab is taken from `text` when it is a plain
+    /// scalar written as its value (one line, no tag or anchor); `None` for any other
+    /// key with a tab, whose value the copy does not give.
+    fn restore_tabs(&mut self, text: &str) -> Option<()> {
+        match &mut self.kind {
+            ShapeKind::Seq { items, .. } => {
+                for item in items {
+                    item.restore_tabs(text)?;
+                }
+            }
+            ShapeKind::Map { entries, .. } => {
+                for entry in entries {
+                    let node = &entry.key_node;
+                    let written = text.get(node.start..node.end)?;
+                    if let Some(key) = entry.key.as_mut().filter(|_| written.contains('\t')) {
+                        let plain = matches!(
+                            node.kind,
+                            ShapeKind::Scalar {
+                                plain: true,
+                                lines: false
+                            }
+                        );
+                        if !plain || written.replace('\t', " ") != *key {
+                            return None;
+                        }
+                        written.clone_into(key);
+                    }
+                    entry.key_node.restore_tabs(text)?;
+                    entry.value.restore_tabs(text)?;
+                }
+            }
+            ShapeKind::Scalar { .. } | ShapeKind::Alias => {}
+        }
+        Some(())
+    }
+
     fn remap(&mut self, to: &dyn Fn(usize) -> usize) {
         self.start = to(self.start);
         self.end = to(self.end);
