@@ -191,7 +191,7 @@ fn sweep(root: &Path) -> Sweep {
 
 /// Runs the sweep, prints its counts, and fails on any failure or on documents
 /// counts other than `yaml` and `toml`.
-fn sweep_and_report(root: &Path, yaml: usize, toml: usize) {
+fn check_edits_and_report(root: &Path, yaml: usize, toml: usize) {
     let sweep = sweep(root);
     let mut failures = Vec::new();
     eprintln!("documents with front matter: {:?}", sweep.documents);
@@ -226,7 +226,7 @@ fn sweep_and_report(root: &Path, yaml: usize, toml: usize) {
 fn edits_on_the_curated_corpus() {
     // tests/corpus/SOURCES.md: 17 TOML posts; without the feature they have no
     // front matter.
-    sweep_and_report(curated(), 281, 17);
+    check_edits_and_report(curated(), 281, 17);
 }
 
 #[test]
@@ -317,7 +317,7 @@ fn the_oracle_catches_edits_that_move_other_bytes() {
 #[test]
 #[ignore = "full corpus sweep: run with `cargo test -- --ignored sweep_` (MASTHEAD_CORPUS or ../shared/corpus)"]
 fn sweep_edits() {
-    sweep_and_report(&full(), 6_753, 754);
+    check_edits_and_report(&full(), 6_753, 754);
 }
 
 /// A TOML table set to a value: toml_edit writes values before tables, so the
