@@ -122,8 +122,8 @@ fn bare(line: &str) -> &str {
 /// The layout of `src`, found from its lines: every line at the root mapping's
 /// indentation that is not blank, a comment or a list's `-` starts an entry; the
 /// entry's value ends at the last line before the next entry that is not blank
-/// and not a comment at the root's indentation (so comments indented under it are
-/// its own). `None` when the entries found are not exactly the keys of `meta`.
+/// and not a comment, or at a comment indented under it that follows its lines
+/// directly (after a blank line, a comment belongs to what follows). `None` when the entries found are not exactly the keys of `meta`.
 pub fn layout(src: &str, meta: &Map<String, Value>) -> Option<Layout> {
     let doc = masthead::split(src).ok()?;
     let block = doc.front_matter_span()?;
@@ -165,14 +165,18 @@ fn entries_of(classes: &[Class], keys: Vec<String>, base: usize, root: usize) ->
     let mut out = Vec::new();
     for (n, (&first, key)) in starts.iter().zip(keys).enumerate() {
         let next = starts.get(n + 1).copied().unwrap_or(classes.len());
-        let last = (first..next)
-            .rev()
-            .find(|&i| match classes[i] {
-                Class::Blank => false,
-                Class::Comment(indent) => indent > root,
-                _ => true,
-            })
-            .unwrap_or(first);
+        // The value's last line; a comment indented under the entry is its own
+        // when it follows the entry's lines directly, not after a blank line (the
+        // editor's rule: a comment after a blank line belongs to what follows).
+        let mut last = first;
+        for i in first + 1..next {
+            match classes[i] {
+                Class::Blank => {}
+                Class::Comment(indent) if indent > root && i == last + 1 => last = i,
+                Class::Comment(_) => {}
+                _ => last = i,
+            }
+        }
         let mut above = first;
         // The editor's rule: every comment line right above, at any indentation
         // (one indented under the entry before is taken too).
