@@ -169,8 +169,8 @@ fn entries_of(classes: &[Class], keys: Vec<String>, base: usize, root: usize) ->
         // when it follows the entry's lines directly, not after a blank line (the
         // editor's rule: a comment after a blank line belongs to what follows).
         let mut last = first;
-        for i in first + 1..next {
-            match classes[i] {
+        for (i, class) in classes.iter().enumerate().take(next).skip(first + 1) {
+            match *class {
                 Class::Blank => {}
                 Class::Comment(indent) if indent > root && i == last + 1 => last = i,
                 Class::Comment(_) => {}
@@ -204,10 +204,32 @@ fn yaml_entries(lines: &[&str], base: usize) -> Option<Vec<Entry>> {
     let mut classes = Vec::new();
     let mut keys = Vec::new();
     let mut open = Open::default();
+    // Inside a block scalar (`|`, `>`): the indentation of its text once known.
+    // Every line at that indentation or deeper is text, even one that starts with
+    // `#`; a line less indented ends it.
+    let mut scalar: Option<Option<usize>> = None;
     for line in lines {
         let text = bare(line);
         let rest = text.trim_start_matches(' ');
         let n = text.len() - rest.len();
+        if let Some(known) = scalar {
+            match known {
+                _ if rest.trim().is_empty() => {
+                    classes.push(Class::Blank);
+                    continue;
+                }
+                None if n > root => {
+                    scalar = Some(Some(n));
+                    classes.push(Class::Content);
+                    continue;
+                }
+                Some(at) if n >= at => {
+                    classes.push(Class::Content);
+                    continue;
+                }
+                _ => scalar = None,
+            }
+        }
         let class = if open.is_open() {
             // A quoted scalar or flow collection that goes on, even at column 0.
             open = scan(text, open);
@@ -231,6 +253,9 @@ fn yaml_entries(lines: &[&str], base: usize) -> Option<Vec<Entry>> {
         } else {
             let (key, value) = yaml_key(rest)?;
             keys.push(key);
+            if rest[value..].trim_start().starts_with(['|', '>']) {
+                scalar = Some(None);
+            }
             open = scan(&rest[value..], Open::default());
             Class::Key
         };
