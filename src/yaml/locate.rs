@@ -33,12 +33,7 @@ struct Open {
 
 fn parse_as_is(text: &str) -> Option<Node> {
     // saphyr counts characters; map character indexes to byte offsets.
-    let bytes_at: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain([text.len()])
-        .collect();
-    let byte = |char_index: usize| bytes_at.get(char_index).copied().unwrap_or(text.len());
+    let byte = char_to_byte(text);
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Open> = Vec::new();
     // The value (as flow text) of each anchored node that a key may repeat.
@@ -258,6 +253,17 @@ fn indicator_in(line: &str) -> Option<usize> {
         let trimmed = after.trim_start_matches([' ', '\t']);
         trimmed.trim_end().is_empty() || (trimmed.starts_with('#') && trimmed.len() < after.len())
     })
+}
+
+/// The byte offset of each character index of `text` (saphyr-parser's marks count
+/// characters), `text.len()` past the end.
+pub(super) fn char_to_byte(text: &str) -> impl Fn(usize) -> usize + '_ {
+    let bytes_at: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([text.len()])
+        .collect();
+    move |i| bytes_at.get(i).copied().unwrap_or(text.len())
 }
 
 #[cfg(test)]

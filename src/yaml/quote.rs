@@ -49,12 +49,7 @@ impl Dates {
 /// and every date token replaced by its date, plain. `None` when the text is not
 /// YAML that saphyr-parser reads (serde_yaml's output always is).
 pub(super) fn requote(text: &str, dates: &Dates) -> Option<String> {
-    let bytes_at: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain([text.len()])
-        .collect();
-    let byte = |i: usize| bytes_at.get(i).copied().unwrap_or(text.len());
+    let byte = super::locate::char_to_byte(text);
     let mut out = String::with_capacity(text.len() + 16);
     let mut copied = 0;
     let mut parser = Parser::new_from_str(text);

@@ -147,12 +147,7 @@ impl Shape {
 }
 
 fn shape_as_is(text: &str) -> Option<Shape> {
-    let bytes_at: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain([text.len()])
-        .collect();
-    let byte = |i: usize| bytes_at.get(i).copied().unwrap_or(text.len());
+    let byte = super::locate::char_to_byte(text);
     let mut parser = Parser::new_from_str(text);
     // Open collections, each with the key read for its next entry.
     let mut stack: Vec<(Shape, Option<Pending>)> = Vec::new();
@@ -322,12 +317,7 @@ pub(crate) enum Piece {
 /// (`a, b`) is quoted there. Errors name what cannot be written: anchors, aliases,
 /// tags on collections, keys written as collections.
 pub(crate) fn piece(text: &str) -> Result<Piece, String> {
-    let bytes_at: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain([text.len()])
-        .collect();
-    let byte = |i: usize| bytes_at.get(i).copied().unwrap_or(text.len());
+    let byte = super::locate::char_to_byte(text);
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<(Piece, Option<Piece>)> = Vec::new();
     let mut root = None;
