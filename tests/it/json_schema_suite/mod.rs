@@ -44,11 +44,6 @@ const REASONS: &[(&str, &str)] = &[
          masthead never fetches one, and loading the schema fails with an error naming it",
     ),
     (
-        "idn-unchecked",
-        "`idn-hostname` and `idn-email` are not checked: the engine (jsonschema) is \
-         built without its `idna` feature, so these formats pass as unknown ones do",
-    ),
-    (
         "url-crate",
         "masthead checks `uri`, `uri-reference`, `iri` and `iri-reference` with the url \
          crate (the WHATWG URL Standard that browsers and site generators follow, and \

@@ -243,6 +243,44 @@ fn formats_and_their_options() {
 }
 
 #[test]
+fn international_host_names_and_addresses_are_checked() {
+    let schema = Schema::from_json_schema(&json!({"properties": {
+        "host": {"format": "idn-hostname"},
+        "mail": {"format": "idn-email"}
+    }}))
+    .unwrap();
+    assert!(masthead::validate_str(
+        "---\nhost: 실례.테스트\nmail: 실례@실례.테스트\n---\n",
+        &schema
+    )
+    .is_empty());
+    assert_eq!(
+        check(
+            &schema,
+            "---\nhost: -dash.example\nmail: a＠b.example\n---\n"
+        ),
+        [
+            (
+                Kind::InvalidValue,
+                Severity::Error,
+                "host".to_owned(),
+                2,
+                7,
+                "`-dash.example` is not a valid `idn-hostname`".to_owned()
+            ),
+            (
+                Kind::InvalidValue,
+                Severity::Error,
+                "mail".to_owned(),
+                3,
+                7,
+                "`a＠b.example` is not a valid `idn-email`".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
 fn combinators_are_explained_by_their_deepest_cause() {
     let schema = Schema::from_json_schema(&json!({
         "properties": {
