@@ -3,7 +3,7 @@
 //! no [`Kind`](crate::Kind) and knows nothing of serde or of any format. It sits at the
 //! bottom, beside the data types, because a bridge and validation both use it.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate, Timelike};
 use url::Url;
 
 /// Parses `YYYY-MM-DD`, or an RFC 3339 date-time whose date (as written, in its own
@@ -19,7 +19,10 @@ pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
                     .ok_or_else(|| format!("invalid date `{s}`: it is out of range"));
             } else {
                 match chrono::DateTime::parse_from_rfc3339(s) {
-                    Ok(t) => return Ok(t.date_naive()),
+                    Ok(t) => match chrono_leap_reason(&t) {
+                        None => return Ok(t.date_naive()),
+                        Some(reason) => reason,
+                    },
                     Err(e) => format!(
                         "the time part does not follow RFC 3339 ({})",
                         chrono_reason(&e)
@@ -56,7 +59,10 @@ pub(crate) fn format_date_time(s: &str, strict: bool) -> Result<(), String> {
         Some((y, m, d)) => match date_reason(y, m, d) {
             Some(reason) => reason,
             None if strict => match chrono::DateTime::parse_from_rfc3339(s) {
-                Ok(_) => return Ok(()),
+                Ok(t) => match chrono_leap_reason(&t) {
+                    None => return Ok(()),
+                    Some(reason) => reason,
+                },
                 Err(_) if head.len() == s.len() => {
                     "a date alone, expected an RFC 3339 date-time such as `2024-05-01T09:30:00Z`"
                         .to_owned()
@@ -91,7 +97,10 @@ pub(crate) fn format_date_time(s: &str, strict: bool) -> Result<(), String> {
 pub(crate) fn format_time(s: &str, strict: bool) -> Result<(), String> {
     let reason = if strict {
         match chrono::DateTime::parse_from_rfc3339(&format!("2000-01-01T{s}")) {
-            Ok(_) => return Ok(()),
+            Ok(t) => match chrono_leap_reason(&t) {
+                None => return Ok(()),
+                Some(reason) => reason,
+            },
             Err(e) => format!("it does not follow RFC 3339 ({})", chrono_reason(&e)),
         }
     } else {
@@ -131,10 +140,12 @@ fn time_reason(t: &str, in_date_time: bool) -> Option<String> {
         return Some(format!("minute {m} is out of range"));
     }
     let mut i = 5;
+    let mut leap = false;
     if b.get(i) == Some(&b':') {
         let Some(sec) = two(i + 1) else {
             return Some(expected.to_owned());
         };
+        leap = sec == 60;
         if sec > 60 {
             return Some(format!("second {sec} is out of range"));
         }
@@ -148,24 +159,71 @@ fn time_reason(t: &str, in_date_time: bool) -> Option<String> {
         }
     }
     let offset = t[i..].strip_prefix(' ').unwrap_or(&t[i..]);
-    let ob = offset.as_bytes();
-    let ok = match ob.first() {
-        None => true,
-        Some(b'Z' | b'z') => ob.len() == 1,
-        Some(b'+' | b'-') => {
-            let o = &offset[1..];
-            let (oh, om) = match o.len() {
-                5 if o.as_bytes()[2] == b':' => (o.get(..2), o.get(3..)),
-                4 => (o.get(..2), o.get(2..)),
-                2 => (o.get(..2), Some("00")),
-                _ => (None, None),
-            };
-            matches!((oh.and_then(|x| x.parse::<u32>().ok()), om.and_then(|x| x.parse::<u32>().ok())),
-                (Some(h), Some(m)) if h < 24 && m < 60 && o.bytes().all(|c| c.is_ascii_digit() || c == b':'))
-        }
-        _ => false,
+    let Some(east) = offset_minutes(offset) else {
+        return Some(format!(
+            "unexpected offset `{offset}`, expected `Z` or `+HH:MM`"
+        ));
     };
-    (!ok).then(|| format!("unexpected offset `{offset}`, expected `Z` or `+HH:MM`"))
+    if leap {
+        return leap_reason(h, m, east);
+    }
+    None
+}
+
+/// The minutes east of UTC of an offset as [`time_reason`] reads it: none (UTC),
+/// `Z`, `±HH:MM`, `±HHMM` or `±HH`; `None` when it is not one.
+fn offset_minutes(offset: &str) -> Option<i32> {
+    let ob = offset.as_bytes();
+    match ob.first() {
+        None => Some(0),
+        Some(b'Z' | b'z') => (ob.len() == 1).then_some(0),
+        Some(sign @ (b'+' | b'-')) => {
+            let o = &offset[1..];
+            if !o.bytes().all(|c| c.is_ascii_digit() || c == b':') {
+                return None;
+            }
+            let (oh, om) = match o.len() {
+                5 if o.as_bytes()[2] == b':' => (o.get(..2)?, o.get(3..)?),
+                4 => (o.get(..2)?, o.get(2..)?),
+                2 => (o.get(..2)?, "00"),
+                _ => return None,
+            };
+            let (h, m) = (oh.parse::<i32>().ok()?, om.parse::<i32>().ok()?);
+            let east = h * 60 + m;
+            (h < 24 && m < 60).then_some(if *sign == b'-' { -east } else { east })
+        }
+        _ => None,
+    }
+}
+
+/// Why a leap second of a time chrono read is not one (see [`leap_reason`]), or
+/// `None`, also when the time has no leap second. chrono keeps second 60 as second
+/// 59 with a nanosecond of a second or more, and accepts it in any minute.
+fn chrono_leap_reason(t: &DateTime<FixedOffset>) -> Option<String> {
+    if t.nanosecond() < 1_000_000_000 {
+        return None;
+    }
+    leap_reason(t.hour(), t.minute(), t.offset().local_minus_utc() / 60)
+}
+
+/// Why second 60 at `h:m` local time, `east` minutes east of UTC, is not a leap
+/// second, or `None`: RFC 3339 (section 5.7) has one only at 23:59:60 UTC, so
+/// `15:59:60-08:00` is one and `23:59:60+01:00` is not. Which days had one is not
+/// checked (that needs a table that grows).
+fn leap_reason(h: u32, m: u32, east: i32) -> Option<String> {
+    let local = i32::try_from(h * 60 + m).unwrap_or(0);
+    let utc = (local - east).rem_euclid(24 * 60);
+    (utc != 23 * 60 + 59).then(|| {
+        let at = format!("{:02}:{:02}:60", utc / 60, utc % 60);
+        let local = format!("{h:02}:{m:02}:60");
+        if at == local && east == 0 {
+            format!("a leap second (second 60) falls only at 23:59:60 UTC, not at {at}")
+        } else {
+            format!(
+                "a leap second (second 60) falls only at 23:59:60 UTC, and {local} here is {at} UTC"
+            )
+        }
+    })
 }
 
 /// `format: uri-reference`: an absolute URL, or a relative reference that resolves
@@ -368,6 +426,57 @@ mod tests {
         bad_date(
             "2024-05-13 tomorrow",
             "invalid date `2024-05-13 tomorrow`: the time part does not follow RFC 3339 (unexpected characters)",
+        );
+    }
+
+    #[test]
+    fn a_leap_second_only_at_23_59_60_utc() {
+        for strict in [true, false] {
+            for ok in [
+                "23:59:60Z",
+                "23:59:60+00:00",
+                "01:29:60+01:30",
+                "15:59:60-08:00",
+                "00:29:60-23:30",
+                "23:59:60.5Z",
+            ] {
+                assert_eq!(format_time(ok, strict), Ok(()), "{ok} strict={strict}");
+            }
+            for ok in ["1998-12-31T23:59:60Z", "1998-12-31T15:59:60.123-08:00"] {
+                assert_eq!(format_date_time(ok, strict), Ok(()), "{ok} strict={strict}");
+            }
+            assert_eq!(
+                format_time("22:59:60Z", strict).unwrap_err(),
+                "invalid time `22:59:60Z`: a leap second (second 60) falls only at 23:59:60 UTC, not at 22:59:60"
+            );
+            assert_eq!(
+                format_time("23:59:60+01:00", strict).unwrap_err(),
+                "invalid time `23:59:60+01:00`: a leap second (second 60) falls only at 23:59:60 UTC, and 23:59:60 here is 22:59:60 UTC"
+            );
+            assert_eq!(
+                format_time("23:59:60-00:30", strict).unwrap_err(),
+                "invalid time `23:59:60-00:30`: a leap second (second 60) falls only at 23:59:60 UTC, and 23:59:60 here is 00:29:60 UTC"
+            );
+            assert_eq!(
+                format_date_time("1998-12-31T23:58:60Z", strict).unwrap_err(),
+                "invalid date `1998-12-31T23:58:60Z`: a leap second (second 60) falls only at 23:59:60 UTC, not at 23:58:60"
+            );
+        }
+        // Without an offset, the lenient forms read UTC.
+        assert_eq!(format_time("23:59:60", false), Ok(()));
+        assert_eq!(format_date_time("2016-12-31 23:59:60", false), Ok(()));
+        assert!(format_time("23:58:60", false).is_err());
+        assert_eq!(
+            format_date_time("2016-12-31 23:59:61", false).unwrap_err(),
+            "invalid date `2016-12-31 23:59:61`: second 61 is out of range"
+        );
+        assert_eq!(
+            parse_date("2016-12-31T23:59:60Z"),
+            Ok(NaiveDate::from_ymd_opt(2016, 12, 31).unwrap())
+        );
+        bad_date(
+            "2016-12-31T12:59:60+01:00",
+            "invalid date `2016-12-31T12:59:60+01:00`: a leap second (second 60) falls only at 23:59:60 UTC, and 12:59:60 here is 11:59:60 UTC",
         );
     }
 

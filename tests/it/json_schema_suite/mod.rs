@@ -51,11 +51,6 @@ const REASONS: &[(&str, &str)] = &[
          what RFC 3986 forbids (a space, `<>`, `\\`, `%zz`, non-ASCII in a `uri`) and \
          refuses some hosts that RFC 3986 reads as names (`999.999.999.999`)",
     ),
-    (
-        "leap-second",
-        "masthead's `time` and `date-time` checks (chrono) accept a leap second `:60` in \
-         any minute; RFC 3339 allows it only at 23:59:60 UTC",
-    ),
 ];
 
 /// The root of the suite (the folder holding `tests/`): `$MASTHEAD_JSON_SCHEMA_SUITE`,
