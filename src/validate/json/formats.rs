@@ -1,6 +1,7 @@
 //! The formats masthead checks itself, in place of the engine's: dates with chrono's
-//! calendar and front matter's timestamp forms, URLs with the url crate, each with a
-//! reason a person can act on. It decides nothing about kinds of other keywords.
+//! calendar and front matter's timestamp forms, URLs with the url crate and RFC 3986
+//! (3987 for IRIs), each with a reason a person can act on. It decides nothing about
+//! kinds of other keywords.
 
 use crate::check;
 use crate::diagnostic::Kind;
@@ -35,15 +36,97 @@ pub(super) fn reason(name: &str, s: &str, strict: bool, web: bool) -> Option<(Ki
         "time" => date(check::format_time(s, strict)),
         "uri" | "iri" => check::parse_url(s, if web { &["http", "https"] } else { &[] })
             .err()
+            .or_else(|| rfc_reason(name, s))
             .map(|m| (Kind::MalformedUrl, m)),
         "uri-reference" | "iri-reference" => check::parse_url_reference(s)
             .err()
+            .or_else(|| rfc_reason(name, s))
             .map(|m| (Kind::MalformedUrl, m)),
         _ => None,
     }
 }
 
+/// Why `s`, which the url crate reads, is not what RFC 3986 (a `uri` or
+/// `uri-reference`) or RFC 3987 (an `iri` or `iri-reference`) calls one, or `None`.
+/// url follows the WHATWG URL Standard, which percent-encodes a space, `"`, `<>`,
+/// `|`, non-ASCII text in a URI and a stray `%`, and reads `\` as `/`; RFC 3986,
+/// which the formats name (and feeds and sitemaps require), forbids them. The
+/// message says which character and how to write it.
+fn rfc_reason(name: &str, s: &str) -> Option<String> {
+    use fluent_uri::{Iri, IriRef, Uri, UriRef};
+    let (parsed, what) = match name {
+        "uri" => (Uri::parse(s).map(drop), "a URI"),
+        "uri-reference" => (UriRef::parse(s).map(drop), "a URI reference"),
+        "iri" => (Iri::parse(s).map(drop), "an IRI"),
+        _ => (IriRef::parse(s).map(drop), "an IRI reference"),
+    };
+    let e = parsed.err()?;
+    let at = s.get(e.index()..).unwrap_or_default();
+    let n = s.get(..e.index()).map_or(0, |head| head.chars().count()) + 1;
+    use fluent_uri::ParseErrorKind as K;
+    let reason = match e.kind() {
+        K::InvalidPctEncodedOctet => {
+            let octet: String = at.chars().take(3).collect();
+            format!(
+                "`{octet}` (character {n}) is not a percent-encoded byte (`%` and two hex \
+                 digits), write a `%` itself as `%25`"
+            )
+        }
+        K::InvalidIpv6Addr => "the host is not a valid IPv6 address".to_owned(),
+        K::UnexpectedChar if name.ends_with("-reference") && colon_first(s) => format!(
+            "a `:` in the first segment of a relative reference reads as a scheme, write \
+             `./{s}`"
+        ),
+        K::UnexpectedChar => {
+            let c = at.chars().next().unwrap_or(' ');
+            let rfc = if name.starts_with("iri") {
+                "RFC 3987"
+            } else {
+                "RFC 3986"
+            };
+            if c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c) {
+                // A character some part allows: the parser stopped where it stands.
+                format!("{rfc} does not allow `{c}` at character {n}")
+            } else {
+                let mut bytes = [0; 4];
+                let encoded: String = c
+                    .encode_utf8(&mut bytes)
+                    .bytes()
+                    .map(|b| format!("%{b:02X}"))
+                    .collect();
+                let shown = match c {
+                    ' ' => "a space".to_owned(),
+                    c if c.is_control() => format!("control character U+{:04X}", u32::from(c)),
+                    c => format!("`{c}`"),
+                };
+                let iri = if c.is_ascii() || name.starts_with("iri") {
+                    ""
+                } else {
+                    " (only in an IRI)"
+                };
+                format!(
+                    "{shown} (character {n}) is not allowed in {what}{iri}, write it as \
+                     `{encoded}`"
+                )
+            }
+        }
+    };
+    Some(format!("invalid URL {}: {reason}", check::shown(s)))
+}
+
 /// Whether the format is one of masthead's own.
 pub(super) fn is_own(name: &str) -> bool {
     DATES.contains(&name) || URLS.contains(&name)
+}
+
+/// Whether the first segment of `s` (up to `/`, `?` or `#`) has a `:` after
+/// something that is not a scheme (a letter, then letters, digits, `+`, `-`, `.`).
+fn colon_first(s: &str) -> bool {
+    let first = s.split(['/', '?', '#']).next().unwrap_or_default();
+    first.split_once(':').is_some_and(|(scheme, _)| {
+        !scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            || !scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    })
 }

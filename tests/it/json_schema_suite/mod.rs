@@ -44,12 +44,23 @@ const REASONS: &[(&str, &str)] = &[
          masthead never fetches one, and loading the schema fails with an error naming it",
     ),
     (
-        "url-crate",
-        "masthead checks `uri`, `uri-reference`, `iri` and `iri-reference` with the url \
-         crate (the WHATWG URL Standard that browsers and site generators follow, and \
-         url's reason in the message), not with RFC 3986's grammar: url percent-encodes \
-         what RFC 3986 forbids (a space, `<>`, `\\`, `%zz`, non-ASCII in a `uri`) and \
-         refuses some hosts that RFC 3986 reads as names (`999.999.999.999`)",
+        "url-ipv4-host",
+        "a `uri` is also what the url crate reads (the WHATWG URL Standard of browsers, \
+         and `url::Url`, which schemars maps to `format: uri`): url reads a host of \
+         digits and dots as an IPv4 address and refuses `999.999.999.999` and \
+         `087.10.0.1` (no browser opens them), where RFC 3986 reads them as names",
+    ),
+    (
+        "url-empty-host",
+        "a `uri-reference` is resolved by the url crate against an `http` base, as a \
+         site resolves it: `//` then names an empty host, which url refuses for `http`, \
+         where RFC 3986 allows a network-path reference with an empty authority",
+    ),
+    (
+        "url-ipvfuture",
+        "an `iri` is also what the url crate reads (the WHATWG URL Standard): it knows \
+         no IPvFuture host literal (`[v1.fe]`), which RFC 3986 reserves for addresses \
+         that no version yet defines",
     ),
 ];
 

@@ -243,6 +243,47 @@ fn formats_and_their_options() {
 }
 
 #[test]
+fn urls_follow_rfc_3986_as_well_as_the_url_crate() {
+    let schema = Schema::from_json_schema(&json!({"properties": {
+        "u": {"format": "uri"},
+        "r": {"format": "uri-reference"},
+        "i": {"format": "iri"},
+        "ir": {"format": "iri-reference"}
+    }}))
+    .unwrap();
+    let ok = "---\nu: https://example.org/a%20b?q=1#top\nr: ../a/b.md\ni: https://例え.jp/パス\nir: ./ça\n---\n";
+    assert!(masthead::validate_str(ok, &schema).is_empty());
+    let message = |key: &str, value: &str| {
+        let src = format!("---\n{key}: '{value}'\n---\n");
+        let found = check(&schema, &src);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (found[0].0, found[0].3, found[0].4),
+            (Kind::MalformedUrl, 2, key.len() + 3)
+        );
+        found[0].5.clone()
+    };
+    let invalid = "invalid URL";
+    for (key, value, reason) in [
+        ("u", "https://example.org/foo bar.txt", "a space (character 24) is not allowed in a URI, write it as `%20`"),
+        ("u", "https://example.org/a|b", "`|` (character 22) is not allowed in a URI, write it as `%7C`"),
+        ("u", "https://example.org/café", "`é` (character 24) is not allowed in a URI (only in an IRI), write it as `%C3%A9`"),
+        ("u", "https://example.org/50%", "`%` (character 23) is not a percent-encoded byte (`%` and two hex digits), write a `%` itself as `%25`"),
+        ("u", "http:/[::1]", "RFC 3986 does not allow `[` at character 7"),
+        ("r", "/a\\b", "`\\` (character 3) is not allowed in a URI reference, write it as `%5C`"),
+        ("r", "1:b", "a `:` in the first segment of a relative reference reads as a scheme, write `./1:b`"),
+        ("ir", "#ƒräg\\mênt", "`\\` (character 6) is not allowed in an IRI reference, write it as `%5C`"),
+    ] {
+        assert_eq!(message(key, value), format!("{invalid} `{value}`: {reason}"));
+    }
+    // What the url crate refuses keeps url's reason.
+    assert_eq!(
+        message("u", "http://999.999.999.999/"),
+        "invalid URL `http://999.999.999.999/`: the host is not a valid IPv4 address"
+    );
+}
+
+#[test]
 fn international_host_names_and_addresses_are_checked() {
     let schema = Schema::from_json_schema(&json!({"properties": {
         "host": {"format": "idn-hostname"},
