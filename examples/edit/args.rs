@@ -7,6 +7,8 @@ use std::path::PathBuf;
 
 use masthead::Editor;
 
+use crate::cli;
+
 /// What `--help` prints: the whole contract, kept in step with the code by hand.
 pub(crate) const HELP: &str = "\
 edit: change front matter in place, one entry at a time, every other byte kept
@@ -114,29 +116,14 @@ pub(crate) fn parse_args(raw: impl IntoIterator<Item = OsString>) -> Result<Comm
     let mut dry_run = false;
     let mut color = io::stderr().is_terminal();
     let mut paths = Vec::new();
-    let mut raw = raw.into_iter();
-    let mut options_done = false;
-    while let Some(arg) = raw.next() {
-        let text = arg.to_string_lossy().into_owned();
-        if options_done || !text.starts_with('-') || text == "-" {
-            paths.push(PathBuf::from(arg));
-            continue;
-        }
-        let (flag, inline) = match text.split_once('=') {
-            Some((f, v)) => (f.to_owned(), Some(v.to_owned())),
-            None => (text.clone(), None),
-        };
-        let mut value = |name: &str| {
-            inline
-                .clone()
-                .or_else(|| raw.next().map(|v| v.to_string_lossy().into_owned()))
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
-        match flag.as_str() {
+    let mut raw = cli::Raw::new(raw);
+    while let Some(opt) = raw.next_option(&mut paths) {
+        let flag = opt.flag.as_str();
+        match flag {
             "-h" | "--help" => return Ok(Command::Help),
-            "--dry-run" if inline.is_none() => dry_run = true,
+            "--dry-run" if opt.inline.is_none() => dry_run = true,
             "--set" | "--push" => {
-                let given = value(&flag)?;
+                let given = raw.value(&opt)?;
                 let Some((path, yaml)) = given.split_once('=') else {
                     return Err(format!("{flag} takes PATH=VALUE, not `{given}`"));
                 };
@@ -145,23 +132,11 @@ pub(crate) fn parse_args(raw: impl IntoIterator<Item = OsString>) -> Result<Comm
                 } else {
                     Edit::Push(path.to_owned(), yaml.to_owned())
                 };
-                edits.push(checked(&flag, edit)?);
+                edits.push(checked(flag, edit)?);
             }
-            "--remove" => edits.push(checked(&flag, Edit::Remove(value(&flag)?))?),
-            "--color" => {
-                color = match value("--color")?.as_str() {
-                    "auto" => io::stderr().is_terminal(),
-                    "always" => true,
-                    "never" => false,
-                    other => {
-                        return Err(format!(
-                            "unknown --color `{other}`, expected auto, always or never"
-                        ))
-                    }
-                }
-            }
-            "--" => options_done = true,
-            _ => return Err(format!("unknown option `{text}`")),
+            "--remove" => edits.push(checked(flag, Edit::Remove(raw.value(&opt)?))?),
+            "--color" => color = cli::color(&raw.value(&opt)?, io::stderr().is_terminal())?,
+            _ => return Err(opt.unknown()),
         }
     }
     if edits.is_empty() {

@@ -15,6 +15,9 @@
 //! time edited with `masthead::Editor`, diffed or written back.
 
 mod args;
+// The argument loop and the Markdown test, shared with lint.
+#[path = "../shared/cli.rs"]
+mod cli;
 mod diff;
 mod file;
 mod walk;

@@ -1,9 +1,11 @@
 //! The inputs: files as given, folders walked recursively in sorted order for
-//! Markdown files (lint's walk, copied: neither example depends on the other).
+//! Markdown files (lint's order and its Markdown test, from `examples/shared`).
 //! Says which documents to edit; reads none.
 
 use std::io;
 use std::path::{Path, PathBuf};
+
+use crate::cli::is_markdown;
 
 /// One document to edit, or a path that could not be walked and its error.
 pub(crate) type Item = Result<PathBuf, (PathBuf, io::Error)>;
@@ -18,7 +20,9 @@ pub(crate) fn inputs(paths: Vec<PathBuf>) -> impl Iterator<Item = Item> {
                     .sort_by_file_name()
                     .into_iter()
                     .filter_map(move |entry| match entry {
-                        Ok(e) if e.file_type().is_file() && is_markdown(e.path()) => {
+                        Ok(e)
+                            if e.file_type().is_file() && is_markdown(Path::new(e.file_name())) =>
+                        {
                             Some(Ok(e.into_path()))
                         }
                         Ok(_) => None,
@@ -33,32 +37,4 @@ pub(crate) fn inputs(paths: Vec<PathBuf>) -> impl Iterator<Item = Item> {
         };
         walk
     })
-}
-
-fn is_markdown(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        ["md", "markdown", "mdx"]
-            .iter()
-            .any(|m| e.eq_ignore_ascii_case(m))
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markdown_files_by_extension_in_any_case() {
-        for (name, markdown) in [
-            ("a.md", true),
-            ("a.MD", true),
-            ("b.Markdown", true),
-            ("c.mdx", true),
-            ("d.txt", false),
-            ("md", false),
-            ("e.md.bak", false),
-        ] {
-            assert_eq!(is_markdown(Path::new(name)), markdown, "{name}");
-        }
-    }
 }
