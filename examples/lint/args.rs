@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use masthead::Kind;
 
+use crate::cli;
 use crate::schemas::Choice;
 
 /// What `--help` prints: the whole contract, kept in step with the code by hand.
@@ -144,28 +145,12 @@ pub(crate) fn parse_args(raw: impl IntoIterator<Item = OsString>) -> Result<Comm
     let mut color = io::stdout().is_terminal();
     let mut jobs = 2 * std::thread::available_parallelism().map_or(1, usize::from);
     let mut paths = Vec::new();
-    let mut raw = raw.into_iter();
-    let mut options_done = false;
-    while let Some(arg) = raw.next() {
-        let text = arg.to_string_lossy().into_owned();
-        if options_done || !text.starts_with('-') || text == "-" {
-            paths.push(PathBuf::from(arg));
-            continue;
-        }
-        let (flag, inline) = match text.split_once('=') {
-            Some((f, v)) => (f.to_owned(), Some(v.to_owned())),
-            None => (text.clone(), None),
-        };
-        let mut value = |name: &str| {
-            inline
-                .clone()
-                .or_else(|| raw.next().map(|v| v.to_string_lossy().into_owned()))
-                .ok_or_else(|| format!("{name} needs a value"))
-        };
-        match flag.as_str() {
+    let mut raw = cli::Raw::new(raw);
+    while let Some(opt) = raw.next_option(&mut paths) {
+        match opt.flag.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
             "--explain" => {
-                let name = value("--explain")?;
+                let name = raw.value(&opt)?;
                 return Kind::from_name(&name).map(Command::Explain).ok_or_else(|| {
                     let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
                     format!(
@@ -174,14 +159,10 @@ pub(crate) fn parse_args(raw: impl IntoIterator<Item = OsString>) -> Result<Comm
                     )
                 });
             }
-            "--json" if inline.is_none() => json = true,
-            "--header-only" if inline.is_none() => header_only = true,
+            "--json" if opt.inline.is_none() => json = true,
+            "--header-only" if opt.inline.is_none() => header_only = true,
             "--schema" => {
-                let name = inline
-                    .clone()
-                    .map(OsString::from)
-                    .or_else(|| raw.next())
-                    .ok_or_else(|| "--schema needs a value".to_owned())?;
+                let name = raw.value_os(&opt)?;
                 schema = match name.to_str() {
                     Some("any") => Choice::Any,
                     Some("release") => Choice::Release,
@@ -190,7 +171,7 @@ pub(crate) fn parse_args(raw: impl IntoIterator<Item = OsString>) -> Result<Comm
                 }
             }
             "--print-schema" => {
-                let name = value("--print-schema")?;
+                let name = raw.value(&opt)?;
                 return match name.as_str() {
                     "release" => Ok(Command::PrintSchema),
                     other => Err(format!(
@@ -198,28 +179,16 @@ pub(crate) fn parse_args(raw: impl IntoIterator<Item = OsString>) -> Result<Comm
                     )),
                 };
             }
-            "--color" => {
-                color = match value("--color")?.as_str() {
-                    "auto" => io::stdout().is_terminal(),
-                    "always" => true,
-                    "never" => false,
-                    other => {
-                        return Err(format!(
-                            "unknown --color `{other}`, expected auto, always or never"
-                        ))
-                    }
-                }
-            }
+            "--color" => color = cli::color(&raw.value(&opt)?, io::stdout().is_terminal())?,
             "-j" | "--jobs" => {
-                let v = value("--jobs")?;
+                let v = raw.value(&opt)?;
                 jobs = v
                     .parse()
                     .ok()
                     .filter(|&n| n > 0)
                     .ok_or_else(|| format!("--jobs takes a positive number, not `{v}`"))?;
             }
-            "--" => options_done = true,
-            _ => return Err(format!("unknown option `{text}`")),
+            _ => return Err(opt.unknown()),
         }
     }
     if paths.is_empty() {

@@ -18,6 +18,9 @@ mod args;
 #[cfg(test)]
 mod assoc_tests;
 mod check;
+// The argument loop and the Markdown test, shared with edit.
+#[path = "../shared/cli.rs"]
+mod cli;
 mod config;
 mod output;
 mod schemas;

@@ -6,6 +6,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::cli::is_markdown;
+
 /// One document to check, or a path that could not be walked and its error.
 pub(crate) type Item = Result<PathBuf, (PathBuf, io::Error)>;
 
@@ -108,39 +110,9 @@ impl Iterator for Walk {
     }
 }
 
-/// Whether a file name ends in `.md`, `.markdown` or `.mdx`, in any case.
-fn is_markdown(name: &Path) -> bool {
-    let bytes = name.as_os_str().as_encoded_bytes();
-    let Some(dot) = bytes.iter().rposition(|&b| b == b'.') else {
-        return false;
-    };
-    let ext = &bytes[dot + 1..];
-    dot > 0
-        && ["md", "markdown", "mdx"]
-            .iter()
-            .any(|m| ext.eq_ignore_ascii_case(m.as_bytes()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn markdown_files_by_extension_in_any_case() {
-        for (name, markdown) in [
-            ("a.md", true),
-            ("a.MD", true),
-            ("b.Markdown", true),
-            ("c.mdx", true),
-            ("d.txt", false),
-            ("md", false),
-            (".md", false),
-            ("e.md.bak", false),
-            ("f.mdd", false),
-        ] {
-            assert_eq!(is_markdown(Path::new(name)), markdown, "{name}");
-        }
-    }
 
     #[test]
     fn folders_are_walked_depth_first_in_byte_order() {
