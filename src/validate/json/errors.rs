@@ -374,6 +374,14 @@ pub(super) fn schema_error(e: &ValidationError<'_>, file: Option<&std::path::Pat
         format!(" at `{at}`")
     };
     let what = match e.kind() {
+        E::Referencing(jsonschema::ReferencingError::UnknownSpecification { specification }) => {
+            format!(
+                "`$schema` names `{specification}`, a meta-schema masthead does not know: it \
+                 reads the JSON Schema drafts' own (such as \
+                 `https://json-schema.org/draft/2020-12/schema`) and never fetches another; \
+                 name one of them, or leave `$schema` out for draft 2020-12"
+            )
+        }
         E::Referencing(r) if file.is_none() => format!(
             "{r}; a `$ref` to another document needs the schema's file: load it from its file"
         ),

@@ -135,6 +135,24 @@ fn loading_errors_name_the_schema_and_what_is_wrong() {
         "{relative}"
     );
 
+    // A meta-schema that is not a draft's own is never fetched; the drafts' are known.
+    let meta = json!({"$schema": "https://example.org/meta.json", "type": "number"});
+    let unknown = Schema::from_json_schema(&meta).unwrap_err();
+    assert_eq!(unknown.kind(), Kind::InvalidValue);
+    assert_eq!(
+        unknown.message(),
+        "schema: `$schema` names `https://example.org/meta.json`, a meta-schema masthead \
+         does not know: it reads the JSON Schema drafts' own (such as \
+         `https://json-schema.org/draft/2020-12/schema`) and never fetches another; name \
+         one of them, or leave `$schema` out for draft 2020-12"
+    );
+    for draft in [
+        "https://json-schema.org/draft/2020-12/schema",
+        "http://json-schema.org/draft-07/schema#",
+    ] {
+        assert!(Schema::from_json_schema(&json!({"$schema": draft})).is_ok());
+    }
+
     // YAML text, positioned in the text.
     let yaml = JsonSchemaOptions::new()
         .compile_str("type: object\nproperties: [\n")
