@@ -177,7 +177,8 @@
 //! The kinds: `required` gives [`Kind::MissingField`] (at the key of the mapping that
 //! lacks the field, the opening fence at the root), `type` [`Kind::InvalidType`],
 //! `format` of a date or time [`Kind::MalformedDate`] and of a URI
-//! [`Kind::MalformedUrl`] (with the reason), `additionalProperties: false` and
+//! [`Kind::MalformedUrl`] (with the reason; a URI must parse with the url crate and
+//! follow RFC 3986, or 3987 for an IRI), `additionalProperties: false` and
 //! `unevaluatedProperties: false` [`Kind::UnknownField`] at each key, `minLength` or
 //! `minItems` of 1 on an empty or null value [`Kind::EmptyValue`], anything else
 //! [`Kind::InvalidValue`]. `anyOf`, `oneOf`, `allOf`, `$ref` and `if`/`then` are
