@@ -73,9 +73,77 @@ pub(super) fn spaces(n: usize) -> String {
     " ".repeat(n)
 }
 
-/// Whether the line that starts at `at` holds only a comment; its indentation.
+/// Whether the line that starts at `at` holds only a comment; its indentation (the
+/// column of its `#`, spaces and tabs before it counted one each). The schema line
+/// `# yaml-language-server: …` is no entry's comment: `None`.
 pub(super) fn comment_line(block: &str, at: usize) -> Option<usize> {
     let line = &block[at..next_line(block, at)];
-    let text = line.trim_start_matches(' ');
-    text.starts_with('#').then_some(line.len() - text.len())
+    let text = line.trim_start_matches([' ', '\t']);
+    (text.starts_with('#') && !text.starts_with("# yaml-language-server:"))
+        .then_some(line.len() - text.len())
+}
+
+/// Whether the line that starts at `at` holds nothing but white space.
+fn blank_line(block: &str, at: usize) -> bool {
+    block[at..next_line(block, at)].trim().is_empty()
+}
+
+/// The start of the line after an entry's own lines (rule 2 of the module docs):
+/// the line after the one that holds `end`, the entry's last byte, and after the
+/// comment lines right below it that are indented deeper than `indent`, the
+/// entry's column.
+pub(super) fn own_end(block: &str, end: usize, indent: usize) -> usize {
+    let mut to = next_line(block, end);
+    while to < block.len() && comment_line(block, to).is_some_and(|i| i > indent) {
+        to = next_line(block, to);
+    }
+    to
+}
+
+/// Where lines go after an entry (rule 5 of the module docs): after its own lines;
+/// when its last value is a block scalar that keeps its final line breaks (`|+`,
+/// `>+`), after the blank lines that follow, which are part of that value.
+pub(super) fn after_entry(block: &str, end: usize, last: &Shape, indent: usize) -> usize {
+    if !keeps_breaks(block, last) {
+        return own_end(block, end, indent);
+    }
+    let mut to = next_line(block, end);
+    while to < block.len() && blank_line(block, to) {
+        to = next_line(block, to);
+    }
+    if to == next_line(block, end) {
+        own_end(block, end, indent)
+    } else {
+        to
+    }
+}
+
+/// Whether `node` is a block scalar with the keep indicator (`|+`, `>2+`).
+fn keeps_breaks(block: &str, node: &Shape) -> bool {
+    let ShapeKind::Scalar { plain: false, .. } = node.kind else {
+        return false;
+    };
+    let head = block[node.start..]
+        .split([' ', '\t', '\r', '\n', '#'])
+        .next();
+    head.is_some_and(|h| h.starts_with(['|', '>']) && h.contains('+'))
+}
+
+/// The last node that `node` ends with: its last entry's value or last item, all
+/// the way down (the key, for an entry with an empty value).
+pub(super) fn last_leaf(node: &Shape) -> &Shape {
+    match &node.kind {
+        ShapeKind::Seq { flow: false, items } => items.last().map_or(node, last_leaf),
+        ShapeKind::Map {
+            flow: false,
+            entries,
+        } => entries.last().map_or(node, |e| {
+            if e.value.end >= e.key_node.end {
+                last_leaf(&e.value)
+            } else {
+                &e.key_node
+            }
+        }),
+        _ => node,
+    }
 }
