@@ -220,22 +220,21 @@ fn yaml_entries(lines: &[&str], base: usize) -> Option<Vec<Entry>> {
     let mut classes = Vec::new();
     let mut keys = Vec::new();
     let mut open = Open::default();
-    // Inside a block scalar (`|`, `>`): the indentation of its text once known.
-    // Every line at that indentation or deeper is text, even one that starts with
-    // `#`; a line less indented ends it.
-    let mut scalar: Option<Option<usize>> = None;
+    // Inside a block scalar (`|`, `>`), at any depth (rule 1 of the editor's).
+    let mut scalar: Option<Scalar> = None;
     for line in lines {
         let text = bare(line);
         let rest = text.trim_start_matches(' ');
         let n = text.len() - rest.len();
-        if let Some(known) = scalar {
-            match known {
+        if let Some(s) = scalar.as_mut() {
+            match s.text {
+                // Blank lines: the text of a scalar that keeps its final breaks.
                 _ if rest.trim().is_empty() => {
-                    classes.push(Class::Blank);
+                    classes.push(if s.keep { Class::Content } else { Class::Blank });
                     continue;
                 }
-                None if n > root => {
-                    scalar = Some(Some(n));
+                None if n > s.parent => {
+                    s.text = Some(n);
                     classes.push(Class::Content);
                     continue;
                 }
@@ -268,15 +267,14 @@ fn yaml_entries(lines: &[&str], base: usize) -> Option<Vec<Entry>> {
             || rest.starts_with("-\t")
         {
             // Deeper, or a list's `-` at the key's indentation: the value's lines.
+            scalar = Scalar::opened(rest, n, false);
             Class::Content
         } else if rest.starts_with(['?', '[', '{', '-', '&', '*', '!', '|', '>']) {
             return None;
         } else {
             let (key, value) = yaml_key(rest)?;
             keys.push(key);
-            if rest[value..].trim_start().starts_with(['|', '>']) {
-                scalar = Some(None);
-            }
+            scalar = Scalar::opened(&rest[value..], n, true);
             open = scan(&rest[value..], Open::default());
             Class::Key
         };
@@ -286,6 +284,65 @@ fn yaml_entries(lines: &[&str], base: usize) -> Option<Vec<Entry>> {
         classes.push(class);
     }
     Some(entries_of(&classes, keys, base, root, true))
+}
+
+/// A block scalar that a line opens: the column that its text must be deeper than,
+/// the column of its text once known, and whether it keeps its final line breaks
+/// (`|+`). Every line at its text's column or deeper is text, even one that starts
+/// with `#`; a line less indented ends it.
+#[derive(Debug, Clone, Copy)]
+struct Scalar {
+    parent: usize,
+    text: Option<usize>,
+    keep: bool,
+}
+
+impl Scalar {
+    /// The block scalar that `rest`, a line's text from column `n` on, ends with
+    /// the header of (`key: |`, `- >+`, `- key: !t |2-`); `value` when `rest` is
+    /// already a value (after a key's `:`).
+    fn opened(rest: &str, n: usize, value: bool) -> Option<Scalar> {
+        // The key's column: past the `- ` of the items that the line opens.
+        let (mut at, mut col, mut dash) = (rest, n, None);
+        while !value && (at.starts_with("- ") || at.starts_with("-\t")) {
+            let after = at[1..].trim_start_matches([' ', '\t']);
+            dash = Some(col);
+            col += at.len() - after.len();
+            at = after;
+        }
+        let tokens: Vec<&str> = at
+            .split([' ', '\t'])
+            .filter(|t| !t.is_empty())
+            .take_while(|t| !t.starts_with('#'))
+            .collect();
+        let (header, before) = tokens.split_last()?;
+        let mut chars = header.chars();
+        let keep = header.contains('+');
+        if !matches!(chars.next(), Some('|' | '>'))
+            || header.len() > 3
+            || !chars.all(|c| matches!(c, '1'..='9' | '+' | '-'))
+        {
+            return None;
+        }
+        // Before the header: tags and an anchor, after a key's `:` (or nothing,
+        // after a `-`).
+        let props = before
+            .iter()
+            .rev()
+            .take_while(|t| t.starts_with(['!', '&']))
+            .count();
+        let parent = match &before[..before.len() - props] {
+            [] if value => n,
+            [] => dash?,
+            [.., key] if !value && key.ends_with(':') => col,
+            _ => return None,
+        };
+        Some(Scalar {
+            parent,
+            text: None,
+            keep,
+        })
+    }
 }
 
 /// What a line leaves open for the next: a quoted scalar, flow collections; and the

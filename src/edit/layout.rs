@@ -88,34 +88,29 @@ fn blank_line(block: &str, at: usize) -> bool {
     block[at..next_line(block, at)].trim().is_empty()
 }
 
-/// The start of the line after an entry's own lines (rule 2 of the module docs):
-/// the line after the one that holds `end`, the entry's last byte, and after the
-/// comment lines right below it that are indented deeper than `indent`, the
-/// entry's column.
-pub(super) fn own_end(block: &str, end: usize, indent: usize) -> usize {
+/// The start of the line after a value's last line (rule 1 of the module docs):
+/// the line after the one that holds `end`, the value's last byte; when `last`, the
+/// node the value ends with, is a block scalar that keeps its final line breaks
+/// (`|+`), after the blank lines that follow it too, which are part of its value.
+pub(super) fn value_end(block: &str, end: usize, last: &Shape) -> usize {
     let mut to = next_line(block, end);
-    while to < block.len() && comment_line(block, to).is_some_and(|i| i > indent) {
-        to = next_line(block, to);
+    if keeps_breaks(block, last) {
+        while to < block.len() && blank_line(block, to) {
+            to = next_line(block, to);
+        }
     }
     to
 }
 
-/// Where lines go after an entry (rule 5 of the module docs): after its own lines;
-/// when its last value is a block scalar that keeps its final line breaks (`|+`,
-/// `>+`), after the blank lines that follow, which are part of that value.
-pub(super) fn after_entry(block: &str, end: usize, last: &Shape, indent: usize) -> usize {
-    if !keeps_breaks(block, last) {
-        return own_end(block, end, indent);
-    }
-    let mut to = next_line(block, end);
-    while to < block.len() && blank_line(block, to) {
+/// The start of the line after an entry's own lines (rules 1 and 2 of the module
+/// docs): after its value's last line ([`value_end`]), and after the comment lines
+/// right below it that are indented deeper than `indent`, the entry's column.
+pub(super) fn own_end(block: &str, end: usize, last: &Shape, indent: usize) -> usize {
+    let mut to = value_end(block, end, last);
+    while to < block.len() && comment_line(block, to).is_some_and(|i| i > indent) {
         to = next_line(block, to);
     }
-    if to == next_line(block, end) {
-        own_end(block, end, indent)
-    } else {
-        to
-    }
+    to
 }
 
 /// Whether `node` is a block scalar with the keep indicator (`|+`, `>2+`).
@@ -130,20 +125,14 @@ fn keeps_breaks(block: &str, node: &Shape) -> bool {
 }
 
 /// The last node that `node` ends with: its last entry's value or last item, all
-/// the way down (the key, for an entry with an empty value).
+/// the way down.
 pub(super) fn last_leaf(node: &Shape) -> &Shape {
     match &node.kind {
         ShapeKind::Seq { flow: false, items } => items.last().map_or(node, last_leaf),
         ShapeKind::Map {
             flow: false,
             entries,
-        } => entries.last().map_or(node, |e| {
-            if e.value.end >= e.key_node.end {
-                last_leaf(&e.value)
-            } else {
-                &e.key_node
-            }
-        }),
+        } => entries.last().map_or(node, |e| last_leaf(&e.value)),
         _ => node,
     }
 }

@@ -13,7 +13,9 @@
 //!
 //! 1. An entry's own lines run from its key's (or `-`'s) line to its value's last
 //!    line; every line between them is the entry's, comment or not. Lines inside a
-//!    block scalar are its text, even those that start with `#`.
+//!    block scalar are its text, even those that start with `#`; the blank lines
+//!    after a block scalar that keeps its final line breaks (`|+`, `>+`) are its
+//!    text too.
 //! 2. The comment lines right below those lines (no blank line between) that are
 //!    indented deeper than the entry's column are the entry's too: a note under its
 //!    value, a commented-out list item. The first line that is not such a comment
@@ -21,15 +23,12 @@
 //! 3. The comment lines right above an entry's first line (no blank line between)
 //!    that rule 2 does not give to the entry before are the entry's, at any
 //!    indentation.
-//! 4. Every other line belongs to no entry: blank lines, comments with a blank line
-//!    below and a blank line (or no entry) above, and the schema line
-//!    `# yaml-language-server: …` (which also ends the runs of rules 2 and 3).
-//!
+//! 4. Every other line is no entry's: blank lines, comment lines that a blank line
+//!    parts from the entries around them, and the schema line
+//!    `# yaml-language-server: …`, which also ends the runs of rules 2 and 3.
 //! 5. New lines (`set` of an absent key, `push` onto a block list) go right after
 //!    the lines of rules 1 and 2 of the mapping's last entry (the list's last item),
-//!    in that mapping's (list's) column; when that entry ends with a block scalar
-//!    that keeps its final line breaks (`|+`, `>+`), after the blank lines that
-//!    follow it, which are part of its value.
+//!    in that mapping's (list's) column.
 //!
 //! So `remove` takes the lines of rules 1 to 3 and nothing else, and `set` replaces
 //! a value from its first byte to its last: the comment lines of rules 2 and 3 stay.

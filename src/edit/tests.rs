@@ -577,6 +577,10 @@ fn new_lines_after_a_kept_block_scalar_keep_its_blank_lines() {
         edited(list, |d| d.push("l", "b")),
         "---\nl:\n  - >+\n    folded\n\n\n  - b\n---\n"
     );
+    assert_eq!(
+        edited(src, |d| d.remove("text").map(drop)),
+        "---\n# end\n---\n"
+    );
     let clipped = "---\ntext: |\n  line\n\n---\n";
     assert_eq!(
         edited(clipped, |d| d.set("x", &1)),

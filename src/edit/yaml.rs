@@ -8,7 +8,7 @@ use crate::path::{display_path, Segment};
 use crate::yaml::shape::{dash_of, shape, Piece, Shape, ShapeEntry, ShapeKind};
 
 use super::layout::{
-    after_entry, col, comment_line, detect_style, is_blank, last_leaf, line_start, own_end, spaces,
+    col, comment_line, detect_style, is_blank, last_leaf, line_start, own_end, spaces,
 };
 use super::render::{nested, Style};
 
@@ -304,7 +304,7 @@ impl Planner<'_> {
         let at = if entries.is_empty() {
             map.start
         } else {
-            after_entry(self.block, map.end, last_leaf(map), indent)
+            own_end(self.block, map.end, last_leaf(map), indent)
         };
         Ok(Some(self.entry_at(at, indent, &piece)))
     }
@@ -458,7 +458,7 @@ impl Planner<'_> {
                 };
                 let dash = self.dash(last)?;
                 let indent = col(self.block, dash);
-                let at = after_entry(self.block, last.end.max(dash + 1), last_leaf(last), indent);
+                let at = own_end(self.block, last.end.max(dash + 1), last_leaf(last), indent);
                 let mut text = String::new();
                 if !self.block[..at].ends_with('\n') {
                     text.push('\n');
@@ -524,9 +524,10 @@ impl Planner<'_> {
                     let indent = col(self.block, key.start);
                     let floor = i.checked_sub(1).map_or(0, |p| {
                         let prev = &entries[p];
-                        own_end(self.block, prev.key_node.end.max(prev.value.end), indent)
+                        let end = prev.key_node.end.max(prev.value.end);
+                        own_end(self.block, end, last_leaf(&prev.value), indent)
                     });
-                    return Ok(self.lines(floor, start, end, indent));
+                    return Ok(self.lines(floor, start, (end, last_leaf(target)), indent));
                 }
                 match entries.get(i + 1) {
                     // `- a: 1` then `  b: 2`: the next key moves up behind the `-`,
@@ -536,6 +537,7 @@ impl Planner<'_> {
                         let own = own_end(
                             self.block,
                             target.end.max(key.end),
+                            last_leaf(target),
                             col(self.block, key.start),
                         );
                         if own != line_start(self.block, next.key_node.start) {
@@ -573,11 +575,12 @@ impl Planner<'_> {
                     Some(p) => {
                         let prev = &items[p];
                         let prev_end = prev.end.max(self.dash(prev)? + 1);
-                        own_end(self.block, prev_end, indent)
+                        own_end(self.block, prev_end, last_leaf(prev), indent)
                     }
                     None => 0,
                 };
-                Ok(self.lines(floor, start, target.end.max(dash + 1), indent))
+                let end = (target.end.max(dash + 1), last_leaf(target));
+                Ok(self.lines(floor, start, end, indent))
             }
             _ => Err(Failure::at(
                 Kind::NotEditable,
@@ -591,8 +594,8 @@ impl Planner<'_> {
     /// line at `start` (and the comment lines right above it, down to `floor`, where
     /// the lines of the entry before end) to the end of the line that holds `end`
     /// (and the comment lines right below it that are indented deeper than
-    /// `indent`).
-    fn lines(&self, floor: usize, start: usize, end: usize, indent: usize) -> Splice {
+    /// `indent`); `end` comes with the node that the entry ends with.
+    fn lines(&self, floor: usize, start: usize, end: (usize, &Shape), indent: usize) -> Splice {
         let mut from = start;
         while from > floor {
             let above = line_start(self.block, from - 1);
@@ -603,7 +606,7 @@ impl Planner<'_> {
         }
         Splice {
             start: from,
-            end: own_end(self.block, end, indent),
+            end: own_end(self.block, end.0, end.1, indent),
             text: String::new(),
         }
     }
