@@ -113,6 +113,30 @@ pub(super) fn own_end(block: &str, end: usize, last: &Shape, indent: usize) -> u
     to
 }
 
+/// The byte range that removing an entry takes (rules 1 to 3 of the module docs):
+/// from its line at `start`, or from the comment lines right above it that are not
+/// the entry's before (`before`: that entry's last byte and the node it ends with),
+/// to the end of its own lines (`end`: its last byte and the node it ends with);
+/// `indent` is its column.
+pub(super) fn entry_lines(
+    block: &str,
+    before: Option<(usize, &Shape)>,
+    start: usize,
+    end: (usize, &Shape),
+    indent: usize,
+) -> (usize, usize) {
+    let floor = before.map_or(0, |(at, last)| own_end(block, at, last, indent));
+    let mut from = start;
+    while from > floor {
+        let above = line_start(block, from - 1);
+        if comment_line(block, above).is_none() {
+            break;
+        }
+        from = above;
+    }
+    (from, own_end(block, end.0, end.1, indent))
+}
+
 /// Whether `node` is a block scalar with the keep indicator (`|+`, `>2+`).
 fn keeps_breaks(block: &str, node: &Shape) -> bool {
     let ShapeKind::Scalar { plain: false, .. } = node.kind else {

@@ -47,6 +47,8 @@ use crate::span::Span;
 use crate::yaml::shape::{self, Piece};
 
 mod check;
+#[cfg(test)]
+mod comment_tests;
 mod layout;
 mod path;
 mod render;

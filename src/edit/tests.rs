@@ -5,7 +5,10 @@ use crate::Kind;
 
 /// The document after `edit`, checked to read back (the editor checks the value).
 #[track_caller]
-fn edited(src: &str, edit: impl FnOnce(&mut Editor) -> Result<(), crate::Error>) -> String {
+pub(super) fn edited(
+    src: &str,
+    edit: impl FnOnce(&mut Editor) -> Result<(), crate::Error>,
+) -> String {
     let mut doc = Editor::new(src).unwrap();
     edit(&mut doc).unwrap();
     let out = doc.into_string();
@@ -15,7 +18,7 @@ fn edited(src: &str, edit: impl FnOnce(&mut Editor) -> Result<(), crate::Error>)
 
 /// The error of `edit`, with its kind, line and column; the document unchanged.
 #[track_caller]
-fn refused(
+pub(super) fn refused(
     src: &str,
     edit: impl FnOnce(&mut Editor) -> Result<(), crate::Error>,
 ) -> (Kind, usize, usize, String) {
@@ -402,6 +405,12 @@ fn toml_blocks_get_the_same_operations() {
         edited(commented, |d| d.remove("draft").map(drop)),
         "+++\na = 1\n\nb = 2\n+++\n"
     );
+    // Only the comment lines right above are the key's (toml_edit takes them all).
+    let parted = "+++\na = 1\n# one\n\n# two\n  # three\nb = 2\n+++\n";
+    assert_eq!(
+        edited(parted, |d| d.remove("b").map(drop)),
+        "+++\na = 1\n# one\n\n+++\n"
+    );
     assert_eq!(refused(src, |d| d.set_yaml("x", "~")).0, Kind::InvalidType);
     let (kind, line, column, _) = refused(src, |d| d.set("title.x", "y"));
     assert_eq!((kind, line, column), (Kind::InvalidType, 2, 9));
@@ -510,80 +519,4 @@ fn a_later_error_in_a_document_that_got_its_block_points_into_the_original() {
     assert_eq!(err.kind(), Kind::InvalidType);
     // `a: 1` is not in the original: the error points where the block was added.
     assert_eq!((err.line(), err.column(), err.span().start()), (1, 1, 3));
-}
-
-/// The rule of the module docs: which comment lines an entry owns.
-#[test]
-fn comment_lines_belong_to_entries_by_one_rule() {
-    // Rule 2: right below an entry, indented deeper: the entry's (a commented-out
-    // item). Rule 3: right above, not the entry before's: the entry's.
-    let src = "---\ntags:\n  - a\n  # - b\n# Not yet.\ndraft: true\n   # note\n---\n";
-    let without_draft = "---\ntags:\n  - a\n  # - b\n---\n";
-    assert_eq!(edited(src, |d| d.remove("draft").map(drop)), without_draft);
-    assert_eq!(
-        edited(src, |d| d.remove("tags").map(drop)),
-        "---\n# Not yet.\ndraft: true\n   # note\n---\n"
-    );
-    // Rule 5: new lines after the last entry's own comments; a push after the
-    // last item's.
-    assert_eq!(
-        edited(without_draft, |d| d.set("x", &1)),
-        "---\ntags:\n  - a\n  # - b\nx: 1\n---\n"
-    );
-    let noted = "---\ntags:\n  - a\n    # about a\n  # - b\n---\n";
-    assert_eq!(
-        edited(noted, |d| d.push("tags", "c")),
-        "---\ntags:\n  - a\n    # about a\n  - c\n  # - b\n---\n"
-    );
-    // The same in a nested mapping, where the column is the entries'.
-    let nested = "---\na:\n  b:\n    - x\n    # - y\n  c: 1\n---\n";
-    assert_eq!(
-        edited(nested, |d| d.remove("a.c").map(drop)),
-        "---\na:\n  b:\n    - x\n    # - y\n---\n"
-    );
-    // A first key behind a `-` goes with its own comments; when the next key's
-    // comments stand between them, the removal is refused.
-    let items = "---\nitems:\n- name: a\n    # about a\n  url: b\n---\n";
-    assert_eq!(
-        edited(items, |d| d.remove("items[0].name").map(drop)),
-        "---\nitems:\n- url: b\n---\n"
-    );
-    let items = "---\nitems:\n- name: a\n  # about url\n  url: b\n---\n";
-    let (kind, line, column, _) = refused(items, |d| d.remove("items[0].name").map(drop));
-    assert_eq!((kind, line, column), (Kind::NotEditable, 3, 3));
-    // Rule 4: after a blank line, a comment is the next entry's, or no one's.
-    let apart = "---\na: 1\n\n  # about b\nb: 2\n\n  # the end\n---\n";
-    assert_eq!(
-        edited(apart, |d| d.remove("b").map(drop)),
-        "---\na: 1\n\n\n  # the end\n---\n"
-    );
-    assert_eq!(
-        edited(apart, |d| d.set("c", &3)),
-        "---\na: 1\n\n  # about b\nb: 2\nc: 3\n\n  # the end\n---\n"
-    );
-}
-
-/// Rule 5 for a block scalar that keeps its final line breaks: the blank lines
-/// after it are its value, the new entry goes after them.
-#[test]
-fn new_lines_after_a_kept_block_scalar_keep_its_blank_lines() {
-    let src = "---\ntext: |+\n  line\n\n# end\n---\n";
-    assert_eq!(
-        edited(src, |d| d.set("x", &1)),
-        "---\ntext: |+\n  line\n\nx: 1\n# end\n---\n"
-    );
-    let list = "---\nl:\n  - >+\n    folded\n\n\n---\n";
-    assert_eq!(
-        edited(list, |d| d.push("l", "b")),
-        "---\nl:\n  - >+\n    folded\n\n\n  - b\n---\n"
-    );
-    assert_eq!(
-        edited(src, |d| d.remove("text").map(drop)),
-        "---\n# end\n---\n"
-    );
-    let clipped = "---\ntext: |\n  line\n\n---\n";
-    assert_eq!(
-        edited(clipped, |d| d.set("x", &1)),
-        "---\ntext: |\n  line\nx: 1\n\n---\n"
-    );
 }

@@ -8,7 +8,7 @@ use crate::path::{display_path, Segment};
 use crate::yaml::shape::{dash_of, shape, Piece, Shape, ShapeEntry, ShapeKind};
 
 use super::layout::{
-    col, comment_line, detect_style, is_blank, last_leaf, line_start, own_end, spaces,
+    col, detect_style, entry_lines, is_blank, last_leaf, line_start, own_end, spaces,
 };
 use super::render::{nested, Style};
 
@@ -520,14 +520,14 @@ impl Planner<'_> {
                 let key = &entries[i].key_node;
                 let start = line_start(self.block, key.start);
                 if self.block[start..key.start].trim().is_empty() {
-                    let end = target.end.max(key.end);
-                    let indent = col(self.block, key.start);
-                    let floor = i.checked_sub(1).map_or(0, |p| {
+                    let before = i.checked_sub(1).map(|p| {
                         let prev = &entries[p];
                         let end = prev.key_node.end.max(prev.value.end);
-                        own_end(self.block, end, last_leaf(&prev.value), indent)
+                        (end, last_leaf(&prev.value))
                     });
-                    return Ok(self.lines(floor, start, (end, last_leaf(target)), indent));
+                    let end = (target.end.max(key.end), last_leaf(target));
+                    let indent = col(self.block, key.start);
+                    return Ok(self.cut(entry_lines(self.block, before, start, end, indent)));
                 }
                 match entries.get(i + 1) {
                     // `- a: 1` then `  b: 2`: the next key moves up behind the `-`,
@@ -570,17 +570,13 @@ impl Planner<'_> {
                         format!("`{here}` does not start its line"),
                     ));
                 }
-                let indent = col(self.block, dash);
-                let floor = match i.checked_sub(1) {
-                    Some(p) => {
-                        let prev = &items[p];
-                        let prev_end = prev.end.max(self.dash(prev)? + 1);
-                        own_end(self.block, prev_end, last_leaf(prev), indent)
-                    }
-                    None => 0,
+                let before = match i.checked_sub(1).map(|p| &items[p]) {
+                    Some(prev) => Some((prev.end.max(self.dash(prev)? + 1), last_leaf(prev))),
+                    None => None,
                 };
                 let end = (target.end.max(dash + 1), last_leaf(target));
-                Ok(self.lines(floor, start, end, indent))
+                let indent = col(self.block, dash);
+                Ok(self.cut(entry_lines(self.block, before, start, end, indent)))
             }
             _ => Err(Failure::at(
                 Kind::NotEditable,
@@ -590,23 +586,11 @@ impl Planner<'_> {
         }
     }
 
-    /// Removes an entry's whole lines (rules 1 to 3 of the module docs): from the
-    /// line at `start` (and the comment lines right above it, down to `floor`, where
-    /// the lines of the entry before end) to the end of the line that holds `end`
-    /// (and the comment lines right below it that are indented deeper than
-    /// `indent`); `end` comes with the node that the entry ends with.
-    fn lines(&self, floor: usize, start: usize, end: (usize, &Shape), indent: usize) -> Splice {
-        let mut from = start;
-        while from > floor {
-            let above = line_start(self.block, from - 1);
-            if comment_line(self.block, above).is_none() {
-                break;
-            }
-            from = above;
-        }
+    /// A splice that removes `range`.
+    fn cut(&self, (start, end): (usize, usize)) -> Splice {
         Splice {
-            start: from,
-            end: own_end(self.block, end.0, end.1, indent),
+            start,
+            end,
             text: String::new(),
         }
     }
