@@ -100,3 +100,19 @@ fn an_empty_block_scalar_ends_at_its_header() {
         "---\na: |\n  text\n  # text too\n # not text\n---\n"
     );
 }
+
+/// An entry with no value owns the comment lines indented under it (rule 2).
+#[test]
+fn an_entry_without_a_value_owns_the_comments_under_it() {
+    let src = "---\nb: 1\na:\n  # c\n---\n";
+    assert_eq!(
+        edited(src, |d| d.set("x", &1)),
+        "---\nb: 1\na:\n  # c\nx: 1\n---\n"
+    );
+    assert_eq!(edited(src, |d| d.remove("a").map(drop)), "---\nb: 1\n---\n");
+    let first = "---\na:\n  # c\nb: 1\n---\n";
+    assert_eq!(
+        edited(first, |d| d.remove("b").map(drop)),
+        "---\na:\n  # c\n---\n"
+    );
+}
