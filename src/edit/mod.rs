@@ -119,6 +119,9 @@ type Edited = (String, (usize, usize, usize));
 ///   can, beyond the two leniencies it is given (a tab after `:`, and lines that
 ///   continue a quoted scalar or a flow list at column 0); none of the 7,505 YAML
 ///   and TOML sample documents of the test corpus is such a block;
+/// - an edit after which the block would repeat a key that reading it could not
+///   see before (the edit removed what kept the span parser from reading it): the
+///   document would no longer read;
 /// - a path through a scalar (`title.x`, [`Kind::InvalidType`]), an index past the
 ///   end of a list ([`Kind::MissingField`]; append with `push`), a front matter
 ///   whose root is not a mapping ([`Kind::InvalidType`]).

@@ -520,3 +520,18 @@ fn a_later_error_in_a_document_that_got_its_block_points_into_the_original() {
     // `a: 1` is not in the original: the error points where the block was added.
     assert_eq!((err.line(), err.column(), err.span().start()), (1, 1, 3));
 }
+
+/// An edit after which the crate's reader sees a repeated key that it could not
+/// see before is refused: saphyr-parser, which finds repeated keys, reads the
+/// block only once the edit removes the nested list that goes on at column 0.
+#[test]
+fn an_edit_that_brings_a_repeated_key_to_light_is_refused() {
+    let src = "---\na: 1\na: 2\nb:\n  c: [x,\n]\n---\n";
+    assert!(crate::from_str::<serde_json::Value>(src).is_ok());
+    let (kind, _, _, message) = refused(src, |d| d.remove("b").map(drop));
+    assert_eq!(kind, Kind::NotEditable);
+    assert_eq!(
+        message,
+        "the edited front matter does not read back: duplicate key `a`"
+    );
+}
