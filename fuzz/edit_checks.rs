@@ -399,8 +399,14 @@ fn scan(text: &str, mut open: Open) -> Open {
                 }
             }
         }
+        // In a block, a `:` starts a value only before white space (or at the
+        // line's end): `a: He:'x` is one plain scalar.
+        let indicator = c != ':'
+            || open.depth > 0
+            || open.quote.is_some()
+            || matches!(chars.peek(), None | Some(' ' | '\t'));
         if !c.is_whitespace() {
-            open.last = c;
+            open.last = if indicator { c } else { '.' };
         }
         prev = c;
     }

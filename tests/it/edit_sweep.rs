@@ -279,6 +279,12 @@ fn the_oracle_finds_entry_lines() {
         layout(kept, &metadata(kept).unwrap()).unwrap().entries,
         [entry("a", 1, 1, 6), entry("b", 7, 7, 11)]
     );
+    // A `:` inside a plain scalar starts no value: its quote opens nothing.
+    let plain = "---\nt: He:'''x\n\n\nb: 1\n---\n";
+    assert_eq!(
+        layout(plain, &metadata(plain).unwrap()).unwrap().entries,
+        [entry("t", 1, 1, 1), entry("b", 4, 4, 4)]
+    );
     // A key the text does not show as an entry: no layout, so no line check.
     let mut more = meta.clone();
     more.insert("d".to_owned(), serde_json::Value::Null);
