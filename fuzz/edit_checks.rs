@@ -87,9 +87,10 @@ pub fn yaml_value(text: &str) -> Option<Value> {
 }
 
 /// One top-level entry: its key and its lines (0-based indexes into the document's
-/// lines): `above` is the first of the comment lines right above it, which a
-/// removal takes with it (its own line when none); `first` the key's
-/// line (a TOML table's header); `last` its value's last line.
+/// lines): `above` is the first of the comment lines right above it that are its
+/// own, which a removal takes with it (its own line when none); `first` the key's
+/// line (a TOML table's header); `last` its value's last line, or the last comment
+/// line right below it that is its own.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub key: String,
@@ -120,10 +121,10 @@ fn bare(line: &str) -> &str {
 }
 
 /// The layout of `src`, found from its lines: every line at the root mapping's
-/// indentation that is not blank, a comment or a list's `-` starts an entry; the
-/// entry's value ends at the last line before the next entry that is not blank
-/// and not a comment, or at a comment indented under it that follows its lines
-/// directly (after a blank line, a comment belongs to what follows). `None` when the entries found are not exactly the keys of `meta`.
+/// indentation that is not blank, a comment or a list's `-` starts an entry; which
+/// lines around it are the entry's is the editor's rule (module docs of
+/// `src/edit/mod.rs`, rules 1 to 4). `None` when the entries found are not exactly
+/// the keys of `meta`.
 pub fn layout(src: &str, meta: &Map<String, Value>) -> Option<Layout> {
     let doc = masthead::split(src).ok()?;
     let block = doc.front_matter_span()?;
@@ -157,32 +158,47 @@ enum Class {
     Key,
 }
 
-/// Finds entries among classified lines; `base` is the index of `lines[0]`.
-fn entries_of(classes: &[Class], keys: Vec<String>, base: usize, root: usize) -> Vec<Entry> {
+/// Finds entries among classified lines; `base` is the index of `lines[0]`. The
+/// rule of which lines belong to an entry is the editor's, written once in the
+/// module docs of `src/edit/mod.rs`; `below` says whether its rule 2 applies
+/// (YAML: the comment lines right below an entry that are indented deeper than
+/// the entry are its own; not in TOML, where a comment goes with the key below).
+fn entries_of(
+    classes: &[Class],
+    keys: Vec<String>,
+    base: usize,
+    root: usize,
+    below: bool,
+) -> Vec<Entry> {
     let starts: Vec<usize> = (0..classes.len())
         .filter(|&i| classes[i] == Class::Key)
         .collect();
     let mut out = Vec::new();
+    // The last line of the entry before (rules 1 and 2).
+    let mut floor = None;
     for (n, (&first, key)) in starts.iter().zip(keys).enumerate() {
         let next = starts.get(n + 1).copied().unwrap_or(classes.len());
-        // The value's last line; a comment indented under the entry is its own
-        // when it follows the entry's lines directly, not after a blank line (the
-        // editor's rule: a comment after a blank line belongs to what follows).
+        // Rules 1 and 2: the value's last line, then the comments right below it
+        // (no blank line between) indented deeper than the entry.
         let mut last = first;
         for (i, class) in classes.iter().enumerate().take(next).skip(first + 1) {
             match *class {
                 Class::Blank => {}
-                Class::Comment(indent) if indent > root && i == last + 1 => last = i,
+                Class::Comment(indent) if below && indent > root && i == last + 1 => last = i,
                 Class::Comment(_) => {}
                 _ => last = i,
             }
         }
+        // Rule 3: the comment lines right above, at any indentation, except those
+        // that rule 2 gave to the entry before.
         let mut above = first;
-        // The editor's rule: every comment line right above, at any indentation
-        // (one indented under the entry before is taken too).
-        while above > 0 && matches!(classes[above - 1], Class::Comment(_)) {
+        while above > 0
+            && floor.is_none_or(|f| above - 1 > f)
+            && matches!(classes[above - 1], Class::Comment(_))
+        {
             above -= 1;
         }
+        floor = Some(last);
         out.push(Entry {
             key,
             above: base + above,
@@ -204,22 +220,21 @@ fn yaml_entries(lines: &[&str], base: usize) -> Option<Vec<Entry>> {
     let mut classes = Vec::new();
     let mut keys = Vec::new();
     let mut open = Open::default();
-    // Inside a block scalar (`|`, `>`): the indentation of its text once known.
-    // Every line at that indentation or deeper is text, even one that starts with
-    // `#`; a line less indented ends it.
-    let mut scalar: Option<Option<usize>> = None;
+    // Inside a block scalar (`|`, `>`), at any depth (rule 1 of the editor's).
+    let mut scalar: Option<Scalar> = None;
     for line in lines {
         let text = bare(line);
         let rest = text.trim_start_matches(' ');
         let n = text.len() - rest.len();
-        if let Some(known) = scalar {
-            match known {
+        if let Some(s) = scalar.as_mut() {
+            match s.text {
+                // Blank lines: the text of a scalar that keeps its final breaks.
                 _ if rest.trim().is_empty() => {
-                    classes.push(Class::Blank);
+                    classes.push(if s.keep { Class::Content } else { Class::Blank });
                     continue;
                 }
-                None if n > root => {
-                    scalar = Some(Some(n));
+                None if n > s.parent => {
+                    s.text = Some(n);
                     classes.push(Class::Content);
                     continue;
                 }
@@ -230,14 +245,19 @@ fn yaml_entries(lines: &[&str], base: usize) -> Option<Vec<Entry>> {
                 _ => scalar = None,
             }
         }
+        // A comment line: only spaces and tabs before its `#`, its indentation.
+        let hash = text.len() - text.trim_start_matches([' ', '\t']).len();
         let class = if open.is_open() {
             // A quoted scalar or flow collection that goes on, even at column 0.
             open = scan(text, open);
             Class::Content
         } else if rest.trim().is_empty() {
             Class::Blank
-        } else if is_comment(rest) {
-            Class::Comment(n)
+        } else if text[hash..].starts_with("# yaml-language-server:") {
+            // The schema line is no entry's (rule 4), and ends the runs of comments.
+            Class::Blank
+        } else if is_comment(&text[hash..]) {
+            Class::Comment(hash)
         } else if n < root {
             return None;
         } else if n > root
@@ -247,15 +267,14 @@ fn yaml_entries(lines: &[&str], base: usize) -> Option<Vec<Entry>> {
             || rest.starts_with("-\t")
         {
             // Deeper, or a list's `-` at the key's indentation: the value's lines.
+            scalar = Scalar::opened(rest, n, false);
             Class::Content
         } else if rest.starts_with(['?', '[', '{', '-', '&', '*', '!', '|', '>']) {
             return None;
         } else {
             let (key, value) = yaml_key(rest)?;
             keys.push(key);
-            if rest[value..].trim_start().starts_with(['|', '>']) {
-                scalar = Some(None);
-            }
+            scalar = Scalar::opened(&rest[value..], n, true);
             open = scan(&rest[value..], Open::default());
             Class::Key
         };
@@ -264,7 +283,66 @@ fn yaml_entries(lines: &[&str], base: usize) -> Option<Vec<Entry>> {
         }
         classes.push(class);
     }
-    Some(entries_of(&classes, keys, base, root))
+    Some(entries_of(&classes, keys, base, root, true))
+}
+
+/// A block scalar that a line opens: the column that its text must be deeper than,
+/// the column of its text once known, and whether it keeps its final line breaks
+/// (`|+`). Every line at its text's column or deeper is text, even one that starts
+/// with `#`; a line less indented ends it.
+#[derive(Debug, Clone, Copy)]
+struct Scalar {
+    parent: usize,
+    text: Option<usize>,
+    keep: bool,
+}
+
+impl Scalar {
+    /// The block scalar that `rest`, a line's text from column `n` on, ends with
+    /// the header of (`key: |`, `- >+`, `- key: !t |2-`); `value` when `rest` is
+    /// already a value (after a key's `:`).
+    fn opened(rest: &str, n: usize, value: bool) -> Option<Scalar> {
+        // The key's column: past the `- ` of the items that the line opens.
+        let (mut at, mut col, mut dash) = (rest, n, None);
+        while !value && (at.starts_with("- ") || at.starts_with("-\t")) {
+            let after = at[1..].trim_start_matches([' ', '\t']);
+            dash = Some(col);
+            col += at.len() - after.len();
+            at = after;
+        }
+        let tokens: Vec<&str> = at
+            .split([' ', '\t'])
+            .filter(|t| !t.is_empty())
+            .take_while(|t| !t.starts_with('#'))
+            .collect();
+        let (header, before) = tokens.split_last()?;
+        let mut chars = header.chars();
+        let keep = header.contains('+');
+        if !matches!(chars.next(), Some('|' | '>'))
+            || header.len() > 3
+            || !chars.all(|c| matches!(c, '1'..='9' | '+' | '-'))
+        {
+            return None;
+        }
+        // Before the header: tags and an anchor, after a key's `:` (or nothing,
+        // after a `-`).
+        let props = before
+            .iter()
+            .rev()
+            .take_while(|t| t.starts_with(['!', '&']))
+            .count();
+        let parent = match &before[..before.len() - props] {
+            [] if value => n,
+            [] => dash?,
+            [.., key] if !value && key.ends_with(':') => col,
+            _ => return None,
+        };
+        Some(Scalar {
+            parent,
+            text: None,
+            keep,
+        })
+    }
 }
 
 /// What a line leaves open for the next: a quoted scalar, flow collections; and the
@@ -321,8 +399,14 @@ fn scan(text: &str, mut open: Open) -> Open {
                 }
             }
         }
+        // In a block, a `:` starts a value only before white space (or at the
+        // line's end): `a: He:'x` is one plain scalar.
+        let indicator = c != ':'
+            || open.depth > 0
+            || open.quote.is_some()
+            || matches!(chars.peek(), None | Some(' ' | '\t'));
         if !c.is_whitespace() {
-            open.last = c;
+            open.last = if indicator { c } else { '.' };
         }
         prev = c;
     }
@@ -420,7 +504,7 @@ fn toml_entries(lines: &[&str], base: usize) -> Option<(Vec<Entry>, usize)> {
         classes.push(class);
     }
     let tables = base + tables.unwrap_or(lines.len());
-    Some((entries_of(&classes, keys, base, 0), tables))
+    Some((entries_of(&classes, keys, base, 0, false), tables))
 }
 
 /// The key of a TOML line `KEY = …` at column 0: a bare key, or a quoted one

@@ -3,7 +3,7 @@
 //! it plans and writes nothing.
 
 use crate::diagnostic::{Error, Kind};
-use crate::document::Document;
+use crate::document::{Document, Format};
 use crate::limits::Limits;
 use crate::path::Segment;
 use crate::value::Value;
@@ -46,12 +46,33 @@ pub(super) fn result(
     }
     let got = root_value(&again)
         .map_err(|e| format!("the edited front matter does not read back: {e}"))?;
+    // A repeated key that the crate's readers see only after the edit (the edit
+    // removed what kept the span parser from reading the block): the document
+    // would no longer read.
+    if let Some(e) = repeated_key(&again) {
+        if repeated_key(doc).is_none() {
+            return Err(format!(
+                "the edited front matter does not read back: {}",
+                e.message()
+            ));
+        }
+    }
     // Debug text, so that NaN equals NaN; keys in any order (a new TOML key comes
     // before the block's tables).
     if format!("{:?}", sorted(got)) != format!("{:?}", sorted(expected)) {
         return Err("the edited front matter would not read back as the edit meant".to_owned());
     }
     Ok(())
+}
+
+/// The repeated key that reading `doc`'s YAML block reports, if any.
+fn repeated_key(doc: &Document<'_>) -> Option<Error> {
+    if doc.format() != Some(Format::Yaml) {
+        return None;
+    }
+    crate::yaml::deserialize_with::<serde::de::IgnoredAny>(doc, &Limits::new())
+        .err()
+        .filter(|e| e.kind() == Kind::DuplicateKey)
 }
 
 /// `value` with the entries of every mapping in the order of their keys.

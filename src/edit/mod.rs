@@ -2,6 +2,39 @@
 //! adds, removes and appends entries at field paths and keeps every other byte of
 //! the document. It plans each edit on the block's own spans, applies it as one
 //! splice and reads the result back; it never rewrites a whole block.
+//!
+//! # Which lines belong to an entry
+//!
+//! The one rule that the YAML planner (`yaml.rs`, `layout.rs`) follows and that the
+//! oracle of the tests and the `edit` fuzz target (`fuzz/edit_checks.rs`) checks
+//! against. An entry is a block mapping's key with its value, or a block list's item;
+//! its column is that of its key (or `-`). A comment line is a line of only a
+//! comment; its indentation is the column of its `#`.
+//!
+//! 1. An entry's own lines run from its key's (or `-`'s) line to its value's last
+//!    line; every line between them is the entry's, comment or not. Lines inside a
+//!    block scalar are its text, even those that start with `#`; the blank lines
+//!    after a block scalar that keeps its final line breaks (`|+`, `>+`) are its
+//!    text too.
+//! 2. The comment lines right below those lines (no blank line between) that are
+//!    indented deeper than the entry's column are the entry's too: a note under its
+//!    value, a commented-out list item. The first line that is not such a comment
+//!    ends the run.
+//! 3. The comment lines right above an entry's first line (no blank line between)
+//!    that rule 2 does not give to the entry before are the entry's, at any
+//!    indentation.
+//! 4. Every other line is no entry's: blank lines, comment lines that a blank line
+//!    parts from the entries around them, and the schema line
+//!    `# yaml-language-server: …`, which also ends the runs of rules 2 and 3.
+//! 5. New lines (`set` of an absent key, `push` onto a block list) go right after
+//!    the lines of rules 1 and 2 of the mapping's last entry (the list's last item),
+//!    in that mapping's (list's) column.
+//!
+//! So `remove` takes the lines of rules 1 to 3 and nothing else, and `set` replaces
+//! a value from its first byte to its last: the comment lines of rules 2 and 3 stay.
+//!
+//! TOML blocks are edited by `toml_edit`, which gives a key the comment lines above
+//! it (its decor) and none below: rule 2 does not apply there.
 
 use std::fmt;
 
@@ -14,6 +47,8 @@ use crate::span::Span;
 use crate::yaml::shape::{self, Piece};
 
 mod check;
+#[cfg(test)]
+mod comment_tests;
 mod layout;
 mod path;
 mod render;
@@ -84,6 +119,9 @@ type Edited = (String, (usize, usize, usize));
 ///   can, beyond the two leniencies it is given (a tab after `:`, and lines that
 ///   continue a quoted scalar or a flow list at column 0); none of the 7,505 YAML
 ///   and TOML sample documents of the test corpus is such a block;
+/// - an edit after which the block would repeat a key that reading it could not
+///   see before (the edit removed what kept the span parser from reading it): the
+///   document would no longer read;
 /// - a path through a scalar (`title.x`, [`Kind::InvalidType`]), an index past the
 ///   end of a list ([`Kind::MissingField`]; append with `push`), a front matter
 ///   whose root is not a mapping ([`Kind::InvalidType`]).

@@ -5,7 +5,10 @@ use crate::Kind;
 
 /// The document after `edit`, checked to read back (the editor checks the value).
 #[track_caller]
-fn edited(src: &str, edit: impl FnOnce(&mut Editor) -> Result<(), crate::Error>) -> String {
+pub(super) fn edited(
+    src: &str,
+    edit: impl FnOnce(&mut Editor) -> Result<(), crate::Error>,
+) -> String {
     let mut doc = Editor::new(src).unwrap();
     edit(&mut doc).unwrap();
     let out = doc.into_string();
@@ -15,7 +18,7 @@ fn edited(src: &str, edit: impl FnOnce(&mut Editor) -> Result<(), crate::Error>)
 
 /// The error of `edit`, with its kind, line and column; the document unchanged.
 #[track_caller]
-fn refused(
+pub(super) fn refused(
     src: &str,
     edit: impl FnOnce(&mut Editor) -> Result<(), crate::Error>,
 ) -> (Kind, usize, usize, String) {
@@ -402,6 +405,12 @@ fn toml_blocks_get_the_same_operations() {
         edited(commented, |d| d.remove("draft").map(drop)),
         "+++\na = 1\n\nb = 2\n+++\n"
     );
+    // Only the comment lines right above are the key's (toml_edit takes them all).
+    let parted = "+++\na = 1\n# one\n\n# two\n  # three\nb = 2\n+++\n";
+    assert_eq!(
+        edited(parted, |d| d.remove("b").map(drop)),
+        "+++\na = 1\n# one\n\n+++\n"
+    );
     assert_eq!(refused(src, |d| d.set_yaml("x", "~")).0, Kind::InvalidType);
     let (kind, line, column, _) = refused(src, |d| d.set("title.x", "y"));
     assert_eq!((kind, line, column), (Kind::InvalidType, 2, 9));
@@ -510,4 +519,19 @@ fn a_later_error_in_a_document_that_got_its_block_points_into_the_original() {
     assert_eq!(err.kind(), Kind::InvalidType);
     // `a: 1` is not in the original: the error points where the block was added.
     assert_eq!((err.line(), err.column(), err.span().start()), (1, 1, 3));
+}
+
+/// An edit after which the crate's reader sees a repeated key that it could not
+/// see before is refused: saphyr-parser, which finds repeated keys, reads the
+/// block only once the edit removes the nested list that goes on at column 0.
+#[test]
+fn an_edit_that_brings_a_repeated_key_to_light_is_refused() {
+    let src = "---\na: 1\na: 2\nb:\n  c: [x,\n]\n---\n";
+    assert!(crate::from_str::<serde_json::Value>(src).is_ok());
+    let (kind, _, _, message) = refused(src, |d| d.remove("b").map(drop));
+    assert_eq!(kind, Kind::NotEditable);
+    assert_eq!(
+        message,
+        "the edited front matter does not read back: duplicate key `a`"
+    );
 }

@@ -110,12 +110,28 @@ pub(super) fn edit(
     {
         suffix -= 1;
     }
-    // toml_edit removes a key with the blank lines above its comment; they stay.
-    if prefix + suffix == new.len() {
-        while block[prefix..block.len() - suffix].starts_with('\n')
-            && (prefix == 0 || block[..prefix].ends_with('\n'))
-        {
-            prefix += 1;
+    // toml_edit removes a key with every blank and comment line above it; only the
+    // comment lines right above are the key's (rule 3 of the module docs): the
+    // lines up to the last blank line stay.
+    if prefix + suffix == new.len() && (prefix == 0 || block[..prefix].ends_with('\n')) {
+        let (mut at, mut kept, mut key) = (0, 0, false);
+        for line in block[prefix..block.len() - suffix].split_inclusive('\n') {
+            let text = line.trim();
+            if !text.is_empty() && !text.starts_with('#') {
+                key = true;
+                break;
+            }
+            at += line.len();
+            if text.is_empty() {
+                kept = at;
+            }
+        }
+        if key {
+            prefix += kept;
+        } else {
+            while block[prefix..block.len() - suffix].starts_with('\n') {
+                prefix += 1;
+            }
         }
     }
     let eol = crate::write::line_ending(doc);

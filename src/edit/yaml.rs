@@ -7,7 +7,9 @@ use crate::diagnostic::Kind;
 use crate::path::{display_path, Segment};
 use crate::yaml::shape::{dash_of, shape, Piece, Shape, ShapeEntry, ShapeKind};
 
-use super::layout::{col, comment_line, detect_style, is_blank, line_start, next_line, spaces};
+use super::layout::{
+    col, detect_style, entry_lines, is_blank, last_leaf, line_start, own_end, spaces,
+};
 use super::render::{nested, Style};
 
 /// One edit.
@@ -302,7 +304,7 @@ impl Planner<'_> {
         let at = if entries.is_empty() {
             map.start
         } else {
-            next_line(self.block, map.end)
+            own_end(self.block, map.end, last_leaf(map), indent)
         };
         Ok(Some(self.entry_at(at, indent, &piece)))
     }
@@ -456,7 +458,7 @@ impl Planner<'_> {
                 };
                 let dash = self.dash(last)?;
                 let indent = col(self.block, dash);
-                let at = next_line(self.block, last.end.max(dash + 1));
+                let at = own_end(self.block, last.end.max(dash + 1), last_leaf(last), indent);
                 let mut text = String::new();
                 if !self.block[..at].ends_with('\n') {
                     text.push('\n');
@@ -518,15 +520,39 @@ impl Planner<'_> {
                 let key = &entries[i].key_node;
                 let start = line_start(self.block, key.start);
                 if self.block[start..key.start].trim().is_empty() {
-                    let end = target.end.max(key.end);
-                    return Ok(self.lines(start, end, col(self.block, key.start)));
+                    let before = i.checked_sub(1).map(|p| {
+                        let prev = &entries[p];
+                        let end = prev.key_node.end.max(prev.value.end);
+                        (end, last_leaf(&prev.value))
+                    });
+                    let end = (target.end.max(key.end), last_leaf(target));
+                    let indent = col(self.block, key.start);
+                    return Ok(self.cut(entry_lines(self.block, before, start, end, indent)));
                 }
                 match entries.get(i + 1) {
-                    Some(next) if i == 0 => Ok(Splice {
-                        start: key.start,
-                        end: next.key_node.start,
-                        text: String::new(),
-                    }),
+                    // `- a: 1` then `  b: 2`: the next key moves up behind the `-`,
+                    // when no line between is another's (rule 4, or rule 3 of the
+                    // next key).
+                    Some(next) if i == 0 => {
+                        let own = own_end(
+                            self.block,
+                            target.end.max(key.end),
+                            last_leaf(target),
+                            col(self.block, key.start),
+                        );
+                        if own != line_start(self.block, next.key_node.start) {
+                            return Err(Failure::at(
+                                Kind::NotEditable,
+                                key,
+                                format!("`{here}` shares its line with the list's `-`, and lines that are not its own (blank, or the next key's comments) stand between it and the next key"),
+                            ));
+                        }
+                        Ok(Splice {
+                            start: key.start,
+                            end: next.key_node.start,
+                            text: String::new(),
+                        })
+                    }
                     _ => Err(Failure::at(
                         Kind::NotEditable,
                         key,
@@ -534,7 +560,7 @@ impl Planner<'_> {
                     )),
                 }
             }
-            (ShapeKind::Seq { flow: false, .. }, Slot::Item(_)) => {
+            (ShapeKind::Seq { flow: false, items }, Slot::Item(i)) => {
                 let dash = self.dash(target)?;
                 let start = line_start(self.block, dash);
                 if !self.block[start..dash].trim().is_empty() {
@@ -544,7 +570,13 @@ impl Planner<'_> {
                         format!("`{here}` does not start its line"),
                     ));
                 }
-                Ok(self.lines(start, target.end.max(dash + 1), col(self.block, dash)))
+                let before = match i.checked_sub(1).map(|p| &items[p]) {
+                    Some(prev) => Some((prev.end.max(self.dash(prev)? + 1), last_leaf(prev))),
+                    None => None,
+                };
+                let end = (target.end.max(dash + 1), last_leaf(target));
+                let indent = col(self.block, dash);
+                Ok(self.cut(entry_lines(self.block, before, start, end, indent)))
             }
             _ => Err(Failure::at(
                 Kind::NotEditable,
@@ -554,29 +586,11 @@ impl Planner<'_> {
         }
     }
 
-    /// Removes whole lines: from the line at `start` (and the comment lines right
-    /// above it) to the end of the line that holds `end` (and the comment lines
-    /// right below it that are indented deeper than `indent`).
-    fn lines(&self, start: usize, end: usize, indent: usize) -> Splice {
-        let mut from = start;
-        while from > 0 {
-            let above = line_start(self.block, from - 1);
-            // A schema association for editors stays with the block, not the entry.
-            let directive = self.block[above..]
-                .trim_start()
-                .starts_with("# yaml-language-server:");
-            if comment_line(self.block, above).is_none() || directive {
-                break;
-            }
-            from = above;
-        }
-        let mut to = next_line(self.block, end);
-        while to < self.block.len() && comment_line(self.block, to).is_some_and(|i| i > indent) {
-            to = next_line(self.block, to);
-        }
+    /// A splice that removes `range`.
+    fn cut(&self, (start, end): (usize, usize)) -> Splice {
         Splice {
-            start: from,
-            end: to,
+            start,
+            end,
             text: String::new(),
         }
     }

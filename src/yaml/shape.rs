@@ -162,10 +162,11 @@ fn shape_as_is(text: &str) -> Option<Shape> {
                     ScalarStyle::DoubleQuoted => quoted_end(text, start, '"').unwrap_or(end),
                     _ => start + text.get(start..end)?.trim_end().len(),
                 };
-                let start = if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
-                    super::locate::block_indicator(text, start).unwrap_or(start)
+                let (start, end) = if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
+                    let at = super::locate::block_indicator(text, start).unwrap_or(start);
+                    (at, block_text_end(text, at, end, &value).unwrap_or(end))
                 } else {
-                    start
+                    (start, end)
                 };
                 let end = end.max(start);
                 let kind = ShapeKind::Scalar {
@@ -261,6 +262,46 @@ fn shape_as_is(text: &str) -> Option<Shape> {
         }
     }
     None
+}
+
+/// The end of the text of the block scalar whose indicator (`|`, `>`) is at
+/// `indicator`, whose value is `value`, and that saphyr ends at `end`: past its
+/// last line at its text's indentation or deeper. saphyr's end can lie past the
+/// comment lines after it (`a: |` with no text, then `# c`). `None` when the text's
+/// indentation is not that of its first line (an indentation indicator, `|2`) or
+/// its lines are only spaces.
+fn block_text_end(text: &str, indicator: usize, end: usize, value: &str) -> Option<usize> {
+    let header_end = text[indicator..]
+        .find('\n')
+        .map_or(text.len(), |i| indicator + i);
+    let header = &text[indicator..header_end];
+    let token = header.find([' ', '\t', '\r']).unwrap_or(header.len());
+    if !header.starts_with(['|', '>']) || header[..token].contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if value.trim_matches('\n').is_empty() {
+        // No text lines: the header is all.
+        return Some(indicator + token);
+    }
+    if value.trim().is_empty() {
+        return None;
+    }
+    let (mut at, mut indent, mut last) = (header_end + 1, None, None);
+    while at < end.min(text.len()) {
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let line = &text[at..line_end];
+        let n = line.len() - line.trim_start_matches(' ').len();
+        if !line.trim().is_empty() {
+            match indent {
+                None => indent = Some(n),
+                Some(i) if n < i => break,
+                Some(_) => {}
+            }
+            last = Some(at + line.trim_end().len());
+        }
+        at = line_end + 1;
+    }
+    last
 }
 
 /// The offset just past the quoted scalar whose opening `quote` is the first one

@@ -259,6 +259,32 @@ fn the_oracle_finds_entry_lines() {
             entry("m", 7, 7, 7)
         ]
     );
+    // The editor's rule (src/edit/mod.rs): a comment right below an entry and
+    // indented deeper is that entry's, not the next one's; the schema line is no
+    // entry's.
+    let ruled =
+        "---\na:\n- x\n  # - y\n# about b\nb: 1\n# yaml-language-server: $schema=s.json\nc: 2\n---\n";
+    assert_eq!(
+        layout(ruled, &metadata(ruled).unwrap()).unwrap().entries,
+        [
+            entry("a", 1, 1, 3),
+            entry("b", 4, 5, 5),
+            entry("c", 7, 7, 7)
+        ]
+    );
+    // Block scalars at any depth: `#` lines inside are text, and so are the blank
+    // lines after one that keeps its final line breaks.
+    let kept = "---\na:\n  t: |+\n    x\n\n    # text\n\nb:\n  - >\n    y\n\n    # text\n\n---\n";
+    assert_eq!(
+        layout(kept, &metadata(kept).unwrap()).unwrap().entries,
+        [entry("a", 1, 1, 6), entry("b", 7, 7, 11)]
+    );
+    // A `:` inside a plain scalar starts no value: its quote opens nothing.
+    let plain = "---\nt: He:'''x\n\n\nb: 1\n---\n";
+    assert_eq!(
+        layout(plain, &metadata(plain).unwrap()).unwrap().entries,
+        [entry("t", 1, 1, 1), entry("b", 4, 4, 4)]
+    );
     // A key the text does not show as an entry: no layout, so no line check.
     let mut more = meta.clone();
     more.insert("d".to_owned(), serde_json::Value::Null);
