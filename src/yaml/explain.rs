@@ -244,6 +244,31 @@ fn rebase(at: &str, first_line: usize) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
 
+    /// A block with a type error and, later, a repeated key: the type error is the
+    /// one serde_yaml raised, and only `duplicate entry` sends for the repeated key.
+    #[test]
+    fn a_type_error_before_a_repeated_key_stays_a_type_error() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Meta {
+            count: u32,
+            tags: std::collections::BTreeMap<String, u32>,
+        }
+        for src in [
+            "---\ncount: many\ntags:\n  a: 1\n  a: 2\n---\n",
+            // An anchor: the fast path declines, serde_yaml reads.
+            "---\ncount: &c many\ntags:\n  a: 1\n  a: 2\n---\n",
+        ] {
+            let err = crate::from_str::<Meta>(src).unwrap_err();
+            assert_eq!(err.kind(), Kind::InvalidType, "{src:?}");
+            assert_eq!(
+                (err.path(), err.line(), err.column()),
+                ("count", 2, 8),
+                "{src:?}"
+            );
+        }
+    }
+
     #[test]
     fn syntax_messages_rebase_their_context() {
         assert_eq!(

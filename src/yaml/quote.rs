@@ -300,3 +300,50 @@ impl<S: ser::SerializeMap> ser::SerializeMap for Proxy<'_, S> {
         self.0.end()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::net::{IpAddr, Ipv4Addr};
+
+    use serde::ser::{Serialize, SerializeMap, Serializer};
+
+    /// The proxy passes on that serde_yaml is a format for humans: a type that writes
+    /// itself one way for humans and another for machines (an address: its text, or a
+    /// tagged list of octets) writes the text.
+    #[test]
+    fn types_written_for_humans_stay_text() {
+        #[derive(serde::Serialize)]
+        struct Meta {
+            host: IpAddr,
+        }
+        let meta = Meta {
+            host: IpAddr::V4(Ipv4Addr::new(192, 168, 0, 1)),
+        };
+        assert_eq!(
+            super::super::to_text(&meta).as_deref(),
+            Ok("host: 192.168.0.1\n")
+        );
+    }
+
+    /// A map that writes its entries a key and a value at a time, as a hand-written
+    /// `Serialize` may: both go through the proxy, quoted where other readers
+    /// misread them.
+    #[test]
+    fn keys_and_values_written_apart_are_quoted() {
+        struct Apart;
+        impl Serialize for Apart {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut map = s.serialize_map(Some(2))?;
+                map.serialize_key("yes")?;
+                map.serialize_value("no")?;
+                map.serialize_key("title")?;
+                map.serialize_value("on")?;
+                map.end()
+            }
+        }
+        assert_eq!(
+            super::super::to_text(&Apart).as_deref(),
+            Ok("'yes': 'no'\ntitle: 'on'\n")
+        );
+    }
+}
