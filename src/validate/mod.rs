@@ -59,7 +59,10 @@ pub fn validate(doc: &Document<'_>, schema: &Schema) -> Report {
         Value::Null => Value::Map(Vec::new()),
         v => v,
     };
-    run.duplicates(&root, &mut Vec::new(), &mut Vec::new());
+    // A plain value (string keys, none twice: nearly all front matter) repeats none.
+    if !root.plain() {
+        run.duplicates(&root, &mut Vec::new(), &mut Vec::new());
+    }
     #[cfg(feature = "validate")]
     let json = schema.json.as_deref();
     #[cfg(not(feature = "validate"))]

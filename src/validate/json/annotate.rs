@@ -112,16 +112,26 @@ enum Step<'a> {
 /// The walk of one document: where it is, and what it found.
 pub(super) struct Walk<'f, 'v> {
     yaml11: bool,
+    /// Whether every mapping has distinct string keys (no repeated key to skip).
+    plain: bool,
     found: &'f mut Vec<Found>,
     ptr: Vec<usize>,
     path: Vec<Step<'v>>,
 }
 
 impl<'f, 'v> Walk<'f, 'v> {
-    /// Walks the front matter `value` along `plan`.
-    pub(super) fn run(plan: &Plan, value: &'v Value<'v>, yaml11: bool, found: &'f mut Vec<Found>) {
+    /// Walks the front matter `value` along `plan`; `plain` says what
+    /// [`Value::plain`] does of it.
+    pub(super) fn run(
+        plan: &Plan,
+        value: &'v Value<'v>,
+        yaml11: bool,
+        plain: bool,
+        found: &'f mut Vec<Found>,
+    ) {
         let mut walk = Walk {
             yaml11,
+            plain,
             found,
             ptr: Vec::new(),
             path: Vec::new(),
@@ -174,7 +184,7 @@ impl<'f, 'v> Walk<'f, 'v> {
                 for (i, (key, child)) in entries.iter().enumerate() {
                     let Value::Str(name) = key else { continue };
                     // A repeated key: the first is the one checked.
-                    if entries[..i].iter().any(|(k, _)| k == key) {
+                    if !self.plain && entries[..i].iter().any(|(k, _)| k == key) {
                         continue;
                     }
                     if let Some((_, p)) = plan.props.iter().find(|(n, _)| n == name) {
