@@ -60,7 +60,8 @@ pub fn validate(doc: &Document<'_>, schema: &Schema) -> Report {
         v => v,
     };
     // A plain value (string keys, none twice: nearly all front matter) repeats none.
-    if !root.plain() {
+    let plain = root.plain();
+    if !plain {
         run.duplicates(&root, &mut Vec::new(), &mut Vec::new());
     }
     #[cfg(feature = "validate")]
@@ -69,7 +70,7 @@ pub fn validate(doc: &Document<'_>, schema: &Schema) -> Report {
     let json: Option<&()> = None;
     if let Some(json) = json {
         #[cfg(feature = "validate")]
-        json.run(&root, run.yaml11, &mut run.found);
+        json.run(&root, run.yaml11, plain, &mut run.found);
     } else {
         run.mapping(
             &root,

@@ -181,11 +181,11 @@ impl Compiled {
 
     /// Every problem of `value` (the front matter, a mapping or null) against the
     /// schema, with structural targets; with `yaml11`, the warnings where YAML 1.1
-    /// readers read a string field's plain value otherwise.
-    pub(super) fn run(&self, value: &Value<'_>, yaml11: bool, found: &mut Vec<Found>) {
+    /// readers read a string field's plain value otherwise. `plain` is
+    /// [`Value::plain`] of `value`.
+    pub(super) fn run(&self, value: &Value<'_>, yaml11: bool, plain: bool, found: &mut Vec<Found>) {
         // The engine reads the tree in place; a mapping with keys that are not
         // plain field names (`1:`, a repeated key) is read through a plain copy.
-        let plain = value.plain();
         let normal;
         let input = if plain {
             value
