@@ -48,6 +48,42 @@ impl Value<'_> {
     }
 }
 
+impl Value<'_> {
+    /// Whether every mapping in the value is plain: its keys all strings, none
+    /// twice. Such a value has no repeated key by any reading (keys compare as
+    /// their text), and reads as a JSON value with no key changed or dropped.
+    /// Front matter nearly always is, and the answer is quick for it.
+    pub(crate) fn plain(&self) -> bool {
+        // Scalars are plain: only collections are looked into.
+        let deep = |v: &Value<'_>| !matches!(v, Value::Seq(_) | Value::Map(_)) || v.plain();
+        match self {
+            Value::Seq(items) => items.iter().all(deep),
+            Value::Map(entries) if entries.len() > 16 => {
+                let mut seen = std::collections::HashSet::with_capacity(entries.len());
+                entries.iter().all(|(key, child)| {
+                    matches!(key, Value::Str(k) if seen.insert(k.as_ref())) && deep(child)
+                })
+            }
+            Value::Map(entries) => {
+                // A few keys: each compared with the earlier ones, no allocation.
+                for (i, (key, child)) in entries.iter().enumerate() {
+                    let Value::Str(key) = key else { return false };
+                    let key: &str = key;
+                    if entries[..i]
+                        .iter()
+                        .any(|(e, _)| matches!(e, Value::Str(e) if **e == *key))
+                        || !deep(child)
+                    {
+                        return false;
+                    }
+                }
+                true
+            }
+            _ => true,
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for Value<'de> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(ValueVisitor)

@@ -59,14 +59,18 @@ pub fn validate(doc: &Document<'_>, schema: &Schema) -> Report {
         Value::Null => Value::Map(Vec::new()),
         v => v,
     };
-    run.duplicates(&root, &mut Vec::new(), &mut Vec::new());
+    // A plain value (string keys, none twice: nearly all front matter) repeats none.
+    let plain = root.plain();
+    if !plain {
+        run.duplicates(&root, &mut Vec::new(), &mut Vec::new());
+    }
     #[cfg(feature = "validate")]
     let json = schema.json.as_deref();
     #[cfg(not(feature = "validate"))]
     let json: Option<&()> = None;
     if let Some(json) = json {
         #[cfg(feature = "validate")]
-        json.run(&root, run.yaml11, &mut run.found);
+        json.run(&root, run.yaml11, plain, &mut run.found);
     } else {
         run.mapping(
             &root,

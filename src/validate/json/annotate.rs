@@ -109,27 +109,43 @@ enum Step<'a> {
     Index(usize),
 }
 
-/// The walk of one document: where it is, and what it found.
-pub(super) struct Walk<'f, 'v> {
-    yaml11: bool,
-    found: &'f mut Vec<Found>,
-    ptr: Vec<usize>,
-    path: Vec<Step<'v>>,
+/// Where the walk is: the entry or item it stepped into, under its parent's frame.
+/// Frames live on the stack, so a walk that finds nothing allocates nothing.
+#[derive(Clone, Copy)]
+struct Frame<'p, 'v> {
+    parent: Option<&'p Frame<'p, 'v>>,
+    step: Step<'v>,
+    /// The entry index in a mapping, the item index in a sequence.
+    index: usize,
 }
 
-impl<'f, 'v> Walk<'f, 'v> {
-    /// Walks the front matter `value` along `plan`.
-    pub(super) fn run(plan: &Plan, value: &'v Value<'v>, yaml11: bool, found: &'f mut Vec<Found>) {
+/// The walk of one document: what it found.
+pub(super) struct Walk<'f> {
+    yaml11: bool,
+    /// Whether every mapping has distinct string keys (no repeated key to skip).
+    plain: bool,
+    found: &'f mut Vec<Found>,
+}
+
+impl<'f> Walk<'f> {
+    /// Walks the front matter `value` along `plan`; `plain` says what
+    /// [`Value::plain`] does of it.
+    pub(super) fn run(
+        plan: &Plan,
+        value: &Value<'_>,
+        yaml11: bool,
+        plain: bool,
+        found: &'f mut Vec<Found>,
+    ) {
         let mut walk = Walk {
             yaml11,
+            plain,
             found,
-            ptr: Vec::new(),
-            path: Vec::new(),
         };
-        walk.value(plan, value);
+        walk.value(plan, value, None);
     }
 
-    fn value(&mut self, plan: &Plan, value: &'v Value<'v>) {
+    fn value<'v>(&mut self, plan: &Plan, value: &'v Value<'v>, at: Option<&Frame<'_, 'v>>) {
         if let Value::Str(s) = value {
             if plan.placeholders.iter().any(|p| p == s) {
                 let (kind, what) = if plan.date {
@@ -142,7 +158,8 @@ impl<'f, 'v> Walk<'f, 'v> {
                     Severity::Warning,
                     format!("placeholder {what} `{s}`"),
                     None,
-                    false,
+                    at,
+                    None,
                 );
             }
         }
@@ -159,14 +176,15 @@ impl<'f, 'v> Walk<'f, 'v> {
                     Severity::Warning,
                     String::new(),
                     Some(read),
-                    false,
+                    at,
+                    None,
                 );
             }
         }
         match value {
             Value::Map(entries) => {
                 if plan.by_name {
-                    self.keys(entries);
+                    self.keys(entries, at);
                 }
                 if plan.props.is_empty() {
                     return;
@@ -174,26 +192,28 @@ impl<'f, 'v> Walk<'f, 'v> {
                 for (i, (key, child)) in entries.iter().enumerate() {
                     let Value::Str(name) = key else { continue };
                     // A repeated key: the first is the one checked.
-                    if entries[..i].iter().any(|(k, _)| k == key) {
+                    if !self.plain && entries[..i].iter().any(|(k, _)| k == key) {
                         continue;
                     }
                     if let Some((_, p)) = plan.props.iter().find(|(n, _)| n == name) {
-                        self.ptr.push(i);
-                        self.path.push(Step::Key(name));
-                        self.value(p, child);
-                        self.path.pop();
-                        self.ptr.pop();
+                        let here = Frame {
+                            parent: at,
+                            step: Step::Key(name),
+                            index: i,
+                        };
+                        self.value(p, child, Some(&here));
                     }
                 }
             }
             Value::Seq(items) => {
                 let Some(p) = &plan.items else { return };
                 for (i, item) in items.iter().enumerate() {
-                    self.ptr.push(i);
-                    self.path.push(Step::Index(i));
-                    self.value(p, item);
-                    self.path.pop();
-                    self.ptr.pop();
+                    let here = Frame {
+                        parent: at,
+                        step: Step::Index(i),
+                        index: i,
+                    };
+                    self.value(p, item, Some(&here));
                 }
             }
             _ => {}
@@ -203,7 +223,7 @@ impl<'f, 'v> Walk<'f, 'v> {
     /// The keys of a mapping checked by name that are not strings: a sequence or a
     /// mapping is an error (its entry is not checked), a scalar a warning (it is
     /// checked as its text).
-    fn keys(&mut self, entries: &[(Value<'_>, Value<'_>)]) {
+    fn keys(&mut self, entries: &[(Value<'_>, Value<'_>)], at: Option<&Frame<'_, '_>>) {
         for (i, (key, _)) in entries.iter().enumerate() {
             let (severity, message) = match key {
                 Value::Str(_) => continue,
@@ -229,35 +249,40 @@ impl<'f, 'v> Walk<'f, 'v> {
                     )
                 }
             };
-            self.ptr.push(i);
-            self.push(Kind::InvalidType, severity, message, None, true);
-            self.ptr.pop();
+            self.push(Kind::InvalidType, severity, message, None, at, Some(i));
         }
     }
 
+    /// A finding at the frame `at`: at its value, or with `key`, at the key of that
+    /// entry of the mapping there.
     fn push(
         &mut self,
         kind: Kind,
         severity: Severity,
         message: String,
         misread: Option<Read>,
-        key: bool,
+        at: Option<&Frame<'_, '_>>,
+        key: Option<usize>,
     ) {
-        let path: Vec<Segment> = self
-            .path
-            .iter()
-            .map(|s| match *s {
+        let mut path = Vec::new();
+        let mut ptr: Vec<usize> = key.into_iter().collect();
+        let mut frame = at;
+        while let Some(f) = frame {
+            path.push(match f.step {
                 Step::Key(k) => Segment::Key(k.to_owned()),
                 Step::Index(i) => Segment::Index(i),
-            })
-            .collect();
-        let ptr = self.ptr.clone();
+            });
+            ptr.push(f.index);
+            frame = f.parent;
+        }
+        path.reverse();
+        ptr.reverse();
         self.found.push(Found {
             kind,
             severity,
             path: display_path(&path),
             message,
-            target: if key {
+            target: if key.is_some() {
                 Target::Key(ptr)
             } else {
                 Target::Value(ptr)

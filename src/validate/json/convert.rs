@@ -16,15 +16,7 @@ pub(super) fn to_json(value: &Value<'_>) -> Json {
     match value {
         Value::Null => Json::Null,
         Value::Bool(b) => Json::Bool(*b),
-        Value::Int(i) => i64::try_from(*i)
-            .map(Number::from)
-            .or_else(|_| u64::try_from(*i).map(Number::from))
-            .ok()
-            .or_else(|| {
-                #[allow(clippy::cast_precision_loss)]
-                Number::from_f64(*i as f64)
-            })
-            .map_or(Json::Null, Json::Number),
+        Value::Int(i) => int(*i).map_or(Json::Null, Json::Number),
         // JSON has no infinity or NaN: the text YAML writes them with, which a text
         // field takes (as `Release` does) and a number field refuses.
         Value::Float(f) => {
@@ -45,6 +37,19 @@ pub(super) fn to_json(value: &Value<'_>) -> Json {
             Json::Object(map)
         }
     }
+}
+
+/// An integer as a JSON number: exact within `i64` and `u64`, the nearest float
+/// beyond (always finite, so never `None` in practice).
+pub(super) fn int(i: i128) -> Option<Number> {
+    i64::try_from(i)
+        .map(Number::from)
+        .or_else(|_| u64::try_from(i).map(Number::from))
+        .ok()
+        .or_else(|| {
+            #[allow(clippy::cast_precision_loss)]
+            Number::from_f64(i as f64)
+        })
 }
 
 /// The field name a key stands for in the JSON value: its text, `null` for a

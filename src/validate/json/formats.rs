@@ -11,10 +11,10 @@ const DATES: [&str; 3] = ["date", "date-time", "time"];
 const URLS: [&str; 4] = ["uri", "uri-reference", "iri", "iri-reference"];
 
 /// Registers masthead's checks of the date and URL formats on `options`.
-pub(super) fn register(
-    options: jsonschema::ValidationOptions,
+pub(super) fn register<R, F: jsonschema::json::Json>(
+    options: jsonschema::ValidationOptions<'_, R, F>,
     strict: bool,
-) -> jsonschema::ValidationOptions {
+) -> jsonschema::ValidationOptions<'_, R, F> {
     let mut options = options;
     for name in DATES.into_iter().chain(URLS) {
         options = options.with_format(name, move |s: &str| {

@@ -8,6 +8,7 @@ mod convert;
 mod describe;
 mod errors;
 mod formats;
+mod input;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -131,7 +132,7 @@ impl JsonSchemaOptions {
 
     fn build(&self, schema: &Json, file: Option<PathBuf>) -> Result<Compiled, Error> {
         let base = file.as_deref().map(file_uri);
-        let mut options = jsonschema::options()
+        let mut options = jsonschema::options_for::<input::Tree>()
             .should_validate_formats(self.formats)
             .should_ignore_unknown_formats(true)
             .with_retriever(Local { file: file.clone() });
@@ -155,7 +156,7 @@ impl JsonSchemaOptions {
 /// A compiled JSON Schema and the root document it came from (read to describe
 /// what a failed subschema expects).
 pub(super) struct Compiled {
-    validator: jsonschema::Validator,
+    validator: jsonschema::Validator<input::Tree>,
     plan: annotate::Plan,
     root: Arc<Json>,
     options: JsonSchemaOptions,
@@ -180,11 +181,20 @@ impl Compiled {
 
     /// Every problem of `value` (the front matter, a mapping or null) against the
     /// schema, with structural targets; with `yaml11`, the warnings where YAML 1.1
-    /// readers read a string field's plain value otherwise.
-    pub(super) fn run(&self, value: &Value<'_>, yaml11: bool, found: &mut Vec<Found>) {
-        let converted = convert::to_json(value);
-        annotate::Walk::run(&self.plan, value, yaml11, found);
-        if self.validator.is_valid(&converted) {
+    /// readers read a string field's plain value otherwise. `plain` is
+    /// [`Value::plain`] of `value`.
+    pub(super) fn run(&self, value: &Value<'_>, yaml11: bool, plain: bool, found: &mut Vec<Found>) {
+        // The engine reads the tree in place; a mapping with keys that are not
+        // plain field names (`1:`, a repeated key) is read through a plain copy.
+        let normal;
+        let input = if plain {
+            value
+        } else {
+            normal = input::normalize(value);
+            &normal
+        };
+        annotate::Walk::run(&self.plan, value, yaml11, plain, found);
+        if self.validator.is_valid(input) {
             return;
         }
         let mut mapped = errors::Mapper {
@@ -193,7 +203,7 @@ impl Compiled {
             strict: self.options.strict_date_time,
             found: Vec::new(),
         };
-        for error in self.validator.iter_errors(&converted) {
+        for error in self.validator.iter_errors(input) {
             mapped.error(&error);
         }
         found.extend(errors::dedupe(mapped.found));

@@ -251,6 +251,7 @@ fn visit_scalar<'a, V: Visitor<'a>>(visitor: V, s: &Scalar<'a>) -> Result<V::Val
     if v.as_bytes()
         .first()
         .is_some_and(|b| b.is_ascii_alphabetic() || !b.is_ascii())
+        || inner_sign(v)
     {
         return visit_str(visitor, s);
     }
@@ -272,6 +273,16 @@ fn visit_scalar<'a, V: Visitor<'a>>(visitor: V, s: &Scalar<'a>) -> Result<V::Val
         }
     }
     visit_str(visitor, s)
+}
+
+/// Whether a sign stands inside `v` other than after an exponent mark (`2024-05-13`,
+/// `10:00+12:00`): no integer or float is written so (an integer's sign comes first,
+/// a float's first or after its `e`), so the scalar is text, and the dates of front
+/// matter skip the number parsers.
+fn inner_sign(v: &str) -> bool {
+    v.as_bytes()
+        .windows(2)
+        .any(|w| matches!(w[1], b'+' | b'-') && !matches!(w[0], b'e' | b'E'))
 }
 
 /// `visit_borrowed_str` when the value can be found in the text, else `visit_str`.

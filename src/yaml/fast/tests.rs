@@ -121,3 +121,35 @@ fn never_panics_on_cut_blocks() {
         }
     }
 }
+
+#[test]
+fn signs_inside_a_scalar_resolve_as_serde_yaml_resolves_them() {
+    // Dates and times are text without a number parse; a sign after an exponent
+    // mark, or first, is still read as a number.
+    for v in [
+        "2024-05-13",
+        "2024-05-13T10:00:00+12:00",
+        "12:30-1",
+        "1-2",
+        "1+",
+        "0x1e-5",
+        "1e-5",
+        "1E+5",
+        "1.5e-3",
+        "-1",
+        "+1",
+        "-0x1F",
+        "+0o17",
+        "-.inf",
+        "+.5",
+        "-1e+2",
+        "--1",
+        "+-1",
+        "1e--5",
+    ] {
+        let block = format!("a: {v}\n");
+        let ours = from_str::<serde_yaml::Value>(&block).map(|(value, _)| value);
+        let theirs: serde_yaml::Value = serde_yaml::from_str(&block).unwrap();
+        assert_eq!(ours.ok(), Some(theirs), "{v}");
+    }
+}
