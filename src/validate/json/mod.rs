@@ -5,9 +5,11 @@
 
 mod annotate;
 mod convert;
+mod custom;
 mod describe;
 mod errors;
 mod formats;
+mod pointer;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -47,6 +49,8 @@ use crate::value::Value;
 pub struct JsonSchemaOptions {
     formats: bool,
     strict_date_time: bool,
+    /// The Rust checks of a builder schema's `x-masthead-custom` keywords.
+    customs: custom::Customs,
 }
 
 impl Default for JsonSchemaOptions {
@@ -62,6 +66,7 @@ impl JsonSchemaOptions {
         JsonSchemaOptions {
             formats: true,
             strict_date_time: false,
+            customs: custom::Customs(Vec::new()),
         }
     }
 
@@ -129,6 +134,19 @@ impl JsonSchemaOptions {
         self.build(&schema, None).map(super::Schema::from_compiled)
     }
 
+    /// Compiles the JSON Schema a builder emitted, with its custom checks.
+    pub(in crate::validate) fn build_with(
+        self,
+        schema: &Json,
+        customs: Vec<crate::validate::rule::Custom>,
+    ) -> Result<Compiled, Error> {
+        let options = JsonSchemaOptions {
+            customs: custom::Customs(customs),
+            ..self
+        };
+        options.build(schema, None)
+    }
+
     fn build(&self, schema: &Json, file: Option<PathBuf>) -> Result<Compiled, Error> {
         let base = file.as_deref().map(file_uri);
         let mut options = jsonschema::options()
@@ -136,6 +154,7 @@ impl JsonSchemaOptions {
             .should_ignore_unknown_formats(true)
             .with_retriever(Local { file: file.clone() });
         options = formats::register(options, self.strict_date_time);
+        options = custom::register(options, &self.customs);
         if let Some(base) = &base {
             options = options.with_base_uri(base.clone());
         }
@@ -192,6 +211,7 @@ impl Compiled {
             value,
             strict: self.options.strict_date_time,
             found: Vec::new(),
+            severity: crate::diagnostic::Severity::Error,
         };
         for error in self.validator.iter_errors(&converted) {
             mapped.error(&error);
