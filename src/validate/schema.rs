@@ -25,7 +25,7 @@ use crate::limits::Limits;
 /// let report = masthead::validate(&masthead::split(src)?, &schema);
 /// let d = report.iter().next().unwrap();
 /// assert_eq!((d.kind(), d.path(), d.line(), d.column()), (Kind::UnknownField, "titel", 3, 1));
-/// assert_eq!(d.message(), "unknown field `titel`, expected `title` or `draft`");
+/// assert_eq!(d.message(), "unknown field `titel`, expected `draft` or `title`");
 /// # Ok::<(), masthead::Error>(())
 /// ```
 #[derive(Clone, Debug)]
