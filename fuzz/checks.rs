@@ -296,7 +296,7 @@ fn strict_schema() -> Schema {
         )
         .optional(
             "draft",
-            Rule::one_of([Rule::string(), Rule::list(Rule::any())]),
+            Rule::one_of([Rule::from(Rule::string()), Rule::list(Rule::any()).into()]),
         )
         .strict(true)
 }

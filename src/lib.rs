@@ -333,7 +333,11 @@ pub use span::{Location, Span};
 pub use split::{split, split_bytes};
 #[cfg(feature = "validate")]
 pub use validate::JsonSchemaOptions;
-pub use validate::{from_str_validated, validate, validate_str, Rule, Schema, Validated};
+pub use validate::{from_str_validated, validate, validate_str, Schema, Validated};
+#[cfg(feature = "validate")]
+pub use validate::{
+    BasicRule, CustomRule, DateRule, ListRule, NumberRule, Rule, StringRule, UrlRule,
+};
 
 use serde::{Deserialize, Serialize};
 

@@ -1,13 +1,20 @@
-//! Validation: a declarative [`Schema`] of [`Rule`]s run over the parsed front matter,
-//! collecting *every* problem into a [`Report`]. This module holds the entry points
-//! only; the rules, the run and the positions are its parts (the date and URL checks
-//! it shares with the bridges live in `crate::check`).
+//! Validation: a [`Schema`] (a JSON Schema, loaded or emitted by the builder) run
+//! over the parsed front matter by one engine, collecting *every* problem into a
+//! [`Report`]. This module holds the entry points only; the schema, the builder, the
+//! engine and the positions are its parts (the date and URL checks it shares with the
+//! bridges live in `crate::check`).
 
+#[cfg(feature = "validate")]
+mod emit;
 #[cfg(feature = "schemars")]
 mod for_type;
 #[cfg(feature = "validate")]
 mod json;
 mod position;
+#[cfg(feature = "validate")]
+mod refine;
+#[cfg(feature = "validate")]
+mod rule;
 mod run;
 mod schema;
 
@@ -15,9 +22,11 @@ use serde::Deserialize;
 
 #[cfg(feature = "validate")]
 pub use json::JsonSchemaOptions;
-pub use schema::{Rule, Schema};
+#[cfg(feature = "validate")]
+pub use rule::{BasicRule, CustomRule, DateRule, ListRule, NumberRule, Rule, StringRule, UrlRule};
+pub use schema::Schema;
 
-use crate::diagnostic::{Report, Severity};
+use crate::diagnostic::Report;
 use crate::document::{Document, Format, Parsed};
 use crate::value::Value;
 
@@ -50,11 +59,9 @@ pub fn validate(doc: &Document<'_>, schema: &Schema) -> Report {
         Ok(v) => v,
         Err(e) => return Report::from(e),
     };
-    let mut run = run::Run {
-        found: Vec::new(),
-        // TOML quotes every string: YAML readers never see a TOML block.
-        yaml11: schema.yaml11_warnings && doc.format().is_none_or(|f| f == Format::Yaml),
-    };
+    let mut run = run::Run::default();
+    // TOML quotes every string: YAML readers never see a TOML block.
+    let yaml11 = schema.yaml11_warnings && doc.format().is_none_or(|f| f == Format::Yaml);
     let root = match value {
         Value::Null => Value::Map(Vec::new()),
         v => v,
@@ -65,20 +72,23 @@ pub fn validate(doc: &Document<'_>, schema: &Schema) -> Report {
         run.duplicates(&root, &mut Vec::new(), &mut Vec::new());
     }
     #[cfg(feature = "validate")]
-    let json = schema.json.as_deref();
+    {
+        if let Some(json) = &schema.json {
+            json.run(&root, yaml11, plain, &mut run.found);
+        }
+        if schema.has_builder() {
+            match &schema.built().compiled {
+                Ok(built) => built.run(&root, yaml11, plain, &mut run.found),
+                Err(e) => return Report::from(e.clone()),
+            }
+        } else if schema.json.is_none() {
+            run.root_mapping(&root);
+        }
+    }
     #[cfg(not(feature = "validate"))]
-    let json: Option<&()> = None;
-    if let Some(json) = json {
-        #[cfg(feature = "validate")]
-        json.run(&root, run.yaml11, plain, &mut run.found);
-    } else {
-        run.mapping(
-            &root,
-            schema,
-            &mut Vec::new(),
-            &mut Vec::new(),
-            Severity::Error,
-        );
+    {
+        let _ = (yaml11, plain);
+        run.root_mapping(&root);
     }
     if run.found.is_empty() && read_errors.is_empty() {
         return Report::default();

@@ -1,260 +1,13 @@
-//! [`Schema`] and [`Rule`]: what a document must hold, as plain configuration. A
-//! schema gives each field a rule and a rule may hold a schema (`Rule::mapping`), so
-//! the two live together. Nothing here runs: applying them is [`run`](super::run)'s job.
+//! [`Schema`]: what a document must hold. A JSON Schema, loaded or emitted from the
+//! builder's fields and [`Rule`](super::Rule)s and compiled once, with the settings
+//! that are not JSON Schema. Nothing here checks a value: the engine does.
 
-use std::fmt;
-use std::sync::Arc;
+#[cfg(feature = "validate")]
+use std::sync::{Arc, OnceLock};
 
-use crate::diagnostic::{Kind, Severity};
+#[cfg(feature = "validate")]
+use super::rule::{Custom, Rule};
 use crate::limits::Limits;
-
-/// A check of one value.
-///
-/// Rules are built with the constructors below and refined with consuming methods:
-/// `Rule::string().non_empty()`, `Rule::list(Rule::url()).min_len(1)`,
-/// `Rule::url().schemes(["https"]).host_suffix("govt.nz")`. Any rule can be made a
-/// [`warning`](Rule::warning).
-///
-/// # Examples
-///
-/// ```
-/// use masthead::{Rule, Schema};
-///
-/// let schema = Schema::new()
-///     .required("title", Rule::string().non_empty())
-///     .optional("tags", Rule::list(Rule::string()).min_len(1))
-///     .optional("author", Rule::mapping(Schema::new().required("url", Rule::url())));
-/// let src = "---\ntitle: ''\ntags: []\nauthor:\n  url: /me\n---\n";
-/// let report = masthead::validate(&masthead::split(src)?, &schema);
-/// let found: Vec<_> = report.iter().map(|d| (d.kind().as_str(), d.path(), d.line(), d.column())).collect();
-/// assert_eq!(found, [
-///     ("empty-value", "title", 2, 8),
-///     ("empty-value", "tags", 3, 7),
-///     ("malformed-url", "author.url", 5, 8),
-/// ]);
-/// # Ok::<(), masthead::Error>(())
-/// ```
-#[derive(Clone)]
-pub struct Rule {
-    pub(super) check: Check,
-    pub(super) severity: Severity,
-}
-
-pub(super) type CustomCheck = Arc<dyn Fn(&str) -> bool + Send + Sync>;
-
-#[derive(Clone)]
-pub(super) enum Check {
-    Any,
-    String {
-        non_empty: bool,
-    },
-    Date,
-    Url {
-        schemes: Vec<String>,
-        host_suffix: Option<String>,
-    },
-    List {
-        item: Box<Rule>,
-        min: usize,
-    },
-    OneOf(Vec<Rule>),
-    All(Vec<Rule>),
-    Mapping(Schema),
-    Custom {
-        name: String,
-        kind: Kind,
-        check: CustomCheck,
-        message: String,
-    },
-}
-
-impl Rule {
-    const fn of(check: Check) -> Self {
-        Rule {
-            check,
-            severity: Severity::Error,
-        }
-    }
-
-    /// Any value at all.
-    #[must_use]
-    pub const fn any() -> Self {
-        Rule::of(Check::Any)
-    }
-
-    /// A scalar, read as text the way a `String` field reads it (`12` and `true` are
-    /// text too); sequences and mappings are [`Kind::InvalidType`].
-    #[must_use]
-    pub const fn string() -> Self {
-        Rule::of(Check::String { non_empty: false })
-    }
-
-    /// A date: `YYYY-MM-DD`, or an RFC 3339 date-time. A date that does not exist
-    /// (`2024-02-30`) is [`Kind::MalformedDate`] with the reason.
-    #[must_use]
-    pub const fn date() -> Self {
-        Rule::of(Check::Date)
-    }
-
-    /// An absolute URL, of any scheme until [`schemes`](Rule::schemes) narrows it.
-    #[must_use]
-    pub const fn url() -> Self {
-        Rule::of(Check::Url {
-            schemes: Vec::new(),
-            host_suffix: None,
-        })
-    }
-
-    /// A sequence whose every entry passes `item`.
-    #[must_use]
-    pub fn list(item: Rule) -> Self {
-        Rule::of(Check::List {
-            item: Box::new(item),
-            min: 0,
-        })
-    }
-
-    /// A value that passes at least one of `rules`.
-    #[must_use]
-    pub fn one_of(rules: impl IntoIterator<Item = Rule>) -> Self {
-        Rule::of(Check::OneOf(rules.into_iter().collect()))
-    }
-
-    /// A value that passes every one of `rules`; each reports its own problems.
-    #[must_use]
-    pub fn all(rules: impl IntoIterator<Item = Rule>) -> Self {
-        Rule::of(Check::All(rules.into_iter().collect()))
-    }
-
-    /// A mapping checked by its own schema (fields, strictness).
-    #[must_use]
-    pub fn mapping(schema: Schema) -> Self {
-        Rule::of(Check::Mapping(schema))
-    }
-
-    /// A scalar whose text passes `check`; otherwise a diagnostic of kind
-    /// [`Kind::InvalidType`] (see [`kind`](Rule::kind)) with `message`, in which
-    /// `{value}` stands for the value.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use masthead::{Rule, Schema};
-    ///
-    /// let slug = Rule::custom("slug", |s| s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
-    ///     "`{value}` is not a slug of lowercase letters and dashes");
-    /// let schema = Schema::new().required("slug", slug);
-    /// let report = masthead::validate(&masthead::split("---\nslug: Hello World\n---\n")?, &schema);
-    /// assert_eq!(report.iter().next().unwrap().message(), "`Hello World` is not a slug of lowercase letters and dashes");
-    /// # Ok::<(), masthead::Error>(())
-    /// ```
-    #[must_use]
-    pub fn custom(
-        name: impl Into<String>,
-        check: impl Fn(&str) -> bool + Send + Sync + 'static,
-        message: impl Into<String>,
-    ) -> Self {
-        Rule::of(Check::Custom {
-            name: name.into(),
-            kind: Kind::InvalidType,
-            check: Arc::new(check),
-            message: message.into(),
-        })
-    }
-
-    /// For a string: blank text (empty or only white space) is [`Kind::EmptyValue`].
-    #[must_use]
-    pub fn non_empty(mut self) -> Self {
-        if let Check::String { non_empty } = &mut self.check {
-            *non_empty = true;
-        }
-        self
-    }
-
-    /// For a list: at least `n` entries. An empty list where one is needed is
-    /// [`Kind::EmptyValue`]; a shorter list otherwise is [`Kind::InvalidType`].
-    #[must_use]
-    pub fn min_len(mut self, n: usize) -> Self {
-        if let Check::List { min, .. } = &mut self.check {
-            *min = n;
-        }
-        self
-    }
-
-    /// For a URL: the schemes allowed, e.g. `["http", "https"]`.
-    #[must_use]
-    pub fn schemes<S: Into<String>>(mut self, allowed: impl IntoIterator<Item = S>) -> Self {
-        if let Check::Url { schemes, .. } = &mut self.check {
-            *schemes = allowed.into_iter().map(Into::into).collect();
-        }
-        self
-    }
-
-    /// For a URL: the host must be `suffix` or end with `.suffix`.
-    #[must_use]
-    pub fn host_suffix(mut self, suffix: impl Into<String>) -> Self {
-        if let Check::Url { host_suffix, .. } = &mut self.check {
-            *host_suffix = Some(suffix.into().trim_start_matches('.').to_owned());
-        }
-        self
-    }
-
-    /// For a custom rule: the kind its diagnostics carry.
-    #[must_use]
-    pub fn kind(mut self, kind: Kind) -> Self {
-        if let Check::Custom { kind: k, .. } = &mut self.check {
-            *k = kind;
-        }
-        self
-    }
-
-    /// Reports this rule's problems as warnings, which leave a document valid.
-    #[must_use]
-    pub fn warning(mut self) -> Self {
-        self.severity = Severity::Warning;
-        self
-    }
-
-    /// What the rule expects, for messages: `a string`, `a list of URLs` …
-    pub(super) fn describe(&self) -> String {
-        match &self.check {
-            Check::Any => "any value".to_owned(),
-            Check::String { non_empty: true } => "a non-empty string".to_owned(),
-            Check::String { non_empty: false } => "a string".to_owned(),
-            Check::Date => "a date".to_owned(),
-            Check::Url { .. } => "a URL".to_owned(),
-            Check::List { item, .. } => format!("a list of {}", plural(&item.describe())),
-            Check::OneOf(rules) => rules
-                .iter()
-                .map(Rule::describe)
-                .collect::<Vec<_>>()
-                .join(" or "),
-            Check::All(rules) => rules
-                .first()
-                .map_or_else(|| "any value".to_owned(), Rule::describe),
-            Check::Mapping(_) => "a mapping".to_owned(),
-            Check::Custom { name, .. } => format!("a `{name}`"),
-        }
-    }
-}
-
-/// `a string` → `strings`, `a URL` → `URLs`.
-fn plural(what: &str) -> String {
-    let bare = what
-        .strip_prefix("a ")
-        .or_else(|| what.strip_prefix("an "))
-        .unwrap_or(what);
-    format!("{bare}s")
-}
-
-impl fmt::Debug for Rule {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Rule")
-            .field("expects", &self.describe())
-            .field("severity", &self.severity)
-            .finish()
-    }
-}
 
 /// The fields of a mapping and the rule for each.
 ///
@@ -272,15 +25,21 @@ impl fmt::Debug for Rule {
 /// let report = masthead::validate(&masthead::split(src)?, &schema);
 /// let d = report.iter().next().unwrap();
 /// assert_eq!((d.kind(), d.path(), d.line(), d.column()), (Kind::UnknownField, "titel", 3, 1));
-/// assert_eq!(d.message(), "unknown field `titel`, expected `title` or `draft`");
+/// assert_eq!(d.message(), "unknown field `titel`, expected `draft` or `title`");
 /// # Ok::<(), masthead::Error>(())
 /// ```
 #[derive(Clone, Debug)]
 pub struct Schema {
-    /// A compiled JSON Schema; `None` for a schema of the builder's rules.
+    /// A compiled JSON Schema, loaded (`from_json_schema`, `from_path` …).
     #[cfg(feature = "validate")]
     pub(super) json: Option<Arc<super::json::Compiled>>,
+    /// The builder's fields, in the order they were added.
+    #[cfg(feature = "validate")]
     pub(super) fields: Vec<Field>,
+    /// The JSON Schema of the builder's fields, emitted and compiled on first use.
+    #[cfg(feature = "validate")]
+    pub(super) built: OnceLock<Built>,
+    #[cfg(feature = "validate")]
     pub(super) strict: bool,
     pub(super) require_front_matter: bool,
     pub(super) limits: Limits,
@@ -293,11 +52,23 @@ impl Default for Schema {
     }
 }
 
+/// One field of the builder: its path (a dotted name is a path into nested
+/// mappings), whether it is required, and its rule.
+#[cfg(feature = "validate")]
 #[derive(Clone, Debug)]
 pub(super) struct Field {
-    pub(super) name: String,
+    pub(super) path: Vec<String>,
     pub(super) required: bool,
     pub(super) rule: Rule,
+}
+
+/// The builder's JSON Schema and its compilation (an error for a `pattern` the
+/// engine refuses).
+#[cfg(feature = "validate")]
+#[derive(Clone, Debug)]
+pub(super) struct Built {
+    pub(super) json: serde_json::Value,
+    pub(super) compiled: Result<Arc<super::json::Compiled>, crate::Error>,
 }
 
 impl Schema {
@@ -307,7 +78,11 @@ impl Schema {
         Schema {
             #[cfg(feature = "validate")]
             json: None,
+            #[cfg(feature = "validate")]
             fields: Vec::new(),
+            #[cfg(feature = "validate")]
+            built: OnceLock::new(),
+            #[cfg(feature = "validate")]
             strict: false,
             require_front_matter: false,
             limits: Limits::new(),
@@ -324,6 +99,30 @@ impl Schema {
         }
     }
 
+    /// Whether the builder has anything to check beyond a mapping at the root.
+    #[cfg(feature = "validate")]
+    pub(super) fn has_builder(&self) -> bool {
+        !self.fields.is_empty() || self.strict
+    }
+
+    /// The builder's JSON Schema, compiled once.
+    #[cfg(feature = "validate")]
+    pub(super) fn built(&self) -> &Built {
+        self.built.get_or_init(|| {
+            let (json, customs) = self.object_json();
+            let compiled = super::JsonSchemaOptions::new()
+                .build_with(&json, customs)
+                .map(Arc::new);
+            Built { json, compiled }
+        })
+    }
+
+    /// The builder's fields as a JSON Schema object, with the custom checks it names.
+    #[cfg(feature = "validate")]
+    pub(super) fn object_json(&self) -> (serde_json::Value, Vec<Custom>) {
+        super::emit::object(&self.fields, self.strict)
+    }
+
     /// Compiles a JSON Schema once, to check any number of documents with
     /// [`validate`](fn@crate::validate), [`from_str_validated`](crate::from_str_validated)
     /// or [`Header::validate`](crate::Header::validate) like any schema. The draft is
@@ -336,7 +135,7 @@ impl Schema {
     ///
     /// # Errors
     ///
-    /// [`Kind::InvalidValue`] for a schema that is not valid JSON Schema or whose
+    /// [`Kind::InvalidValue`](crate::Kind::InvalidValue) for a schema that is not valid JSON Schema or whose
     /// `$ref` names another document (load it from its file with
     /// [`Schema::from_path`]).
     ///
@@ -380,8 +179,8 @@ impl Schema {
     ///
     /// # Errors
     ///
-    /// [`Kind::Io`] for a file that cannot be read, [`Kind::YamlSyntax`] for text
-    /// that is neither JSON nor YAML, [`Kind::InvalidValue`] for a schema that is not
+    /// [`Kind::Io`](crate::Kind::Io) for a file that cannot be read, [`Kind::YamlSyntax`](crate::Kind::YamlSyntax) for text
+    /// that is neither JSON nor YAML, [`Kind::InvalidValue`](crate::Kind::InvalidValue) for a schema that is not
     /// valid JSON Schema or needs a remote `$ref`; each message names the file.
     ///
     /// # Examples
@@ -397,11 +196,33 @@ impl Schema {
         super::JsonSchemaOptions::new().load(path)
     }
 
-    /// The JSON Schema this schema was compiled from, if it was.
+    /// The JSON Schema this schema was compiled from, or the one its builder fields
+    /// emit (with masthead's extension keywords `x-masthead-…`, which other tools
+    /// ignore): write it to a file for editors. `None` for a schema of no fields
+    /// that is not strict. A schema loaded and then given builder fields gives the
+    /// loaded one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use masthead::{Rule, Schema};
+    ///
+    /// let schema = Schema::new().required("title", Rule::string().non_empty()).strict(true);
+    /// assert_eq!(schema.json_schema(), Some(&serde_json::json!({
+    ///     "type": "object",
+    ///     "required": ["title"],
+    ///     "properties": {"title": {"type": ["string", "number", "boolean"], "minLength": 1, "pattern": "\\S"}},
+    ///     "additionalProperties": false,
+    /// })));
+    /// ```
     #[cfg(feature = "validate")]
     #[must_use]
     pub fn json_schema(&self) -> Option<&serde_json::Value> {
-        self.json.as_deref().map(super::json::Compiled::json)
+        match &self.json {
+            Some(json) => Some(json.json()),
+            None if self.has_builder() => Some(&self.built().json),
+            None => None,
+        }
     }
 
     /// The `any` schema: front matter, when present, is YAML whose root is a mapping
@@ -454,36 +275,99 @@ impl Schema {
             .clone()
     }
 
-    /// Adds a field that must be present and not null.
+    /// Adds a field that must be present and not null. A dotted name is a path into
+    /// nested mappings: `required("author.url", Rule::url())` requires a mapping
+    /// `author` with a field `url` (and merges with other fields under `author`).
+    /// For a key with a dot in it (`ms.date`), use [`required_key`](Schema::required_key).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use masthead::{Rule, Schema};
+    ///
+    /// let schema = Schema::new().required("author.url", Rule::url());
+    /// let report = masthead::validate_str("---\nauthor:\n  name: Jo\n---\n", &schema);
+    /// let d = report.iter().next().unwrap();
+    /// assert_eq!((d.kind().as_str(), d.path(), d.line(), d.column()), ("missing-field", "author.url", 2, 1));
+    /// ```
+    #[cfg(feature = "validate")]
     #[must_use]
-    pub fn required(mut self, name: impl Into<String>, rule: Rule) -> Self {
+    pub fn required(self, name: impl AsRef<str>, rule: impl Into<Rule>) -> Self {
+        self.field(
+            name.as_ref().split('.').map(str::to_owned).collect(),
+            true,
+            rule.into(),
+        )
+    }
+
+    /// Adds a field that may be absent or null; a dotted name is a path, as in
+    /// [`required`](Schema::required) (the mappings on the way are optional too).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use masthead::{Rule, Schema};
+    ///
+    /// let schema = Schema::new().optional("draft", Rule::boolean());
+    /// assert!(masthead::validate_str("---\ndraft: ~\n---\n", &schema).is_empty());
+    /// let d = masthead::validate_str("---\ndraft: yes\n---\n", &schema).iter().next().cloned().unwrap();
+    /// assert_eq!((d.kind().as_str(), d.message()), ("invalid-type", "invalid type: string `yes`, expected a boolean"));
+    /// ```
+    #[cfg(feature = "validate")]
+    #[must_use]
+    pub fn optional(self, name: impl AsRef<str>, rule: impl Into<Rule>) -> Self {
+        self.field(
+            name.as_ref().split('.').map(str::to_owned).collect(),
+            false,
+            rule.into(),
+        )
+    }
+
+    /// Adds a required field whose key is `key` as written, dots and all.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use masthead::{Rule, Schema};
+    ///
+    /// let schema = Schema::new().required_key("ms.date", Rule::date());
+    /// assert!(masthead::validate_str("---\nms.date: 2024-05-01\n---\n", &schema).is_empty());
+    /// ```
+    #[cfg(feature = "validate")]
+    #[must_use]
+    pub fn required_key(self, key: impl Into<String>, rule: impl Into<Rule>) -> Self {
+        self.field(vec![key.into()], true, rule.into())
+    }
+
+    /// Adds an optional field whose key is `key` as written, dots and all.
+    #[cfg(feature = "validate")]
+    #[must_use]
+    pub fn optional_key(self, key: impl Into<String>, rule: impl Into<Rule>) -> Self {
+        self.field(vec![key.into()], false, rule.into())
+    }
+
+    #[cfg(feature = "validate")]
+    fn field(mut self, path: Vec<String>, required: bool, rule: Rule) -> Self {
         self.fields.push(Field {
-            name: name.into(),
-            required: true,
+            path,
+            required,
             rule,
         });
+        self.built = OnceLock::new();
         self
     }
 
-    /// Adds a field that may be absent or null.
-    #[must_use]
-    pub fn optional(mut self, name: impl Into<String>, rule: Rule) -> Self {
-        self.fields.push(Field {
-            name: name.into(),
-            required: false,
-            rule,
-        });
-        self
-    }
-
-    /// In strict mode a key the schema does not name is [`Kind::UnknownField`].
+    /// In strict mode a key the schema does not name is [`Kind::UnknownField`](crate::Kind::UnknownField)
+    /// (`additionalProperties: false`, in every mapping of this schema's fields).
+    #[cfg(feature = "validate")]
     #[must_use]
     pub fn strict(mut self, yes: bool) -> Self {
         self.strict = yes;
+        self.built = OnceLock::new();
         self
     }
 
-    /// Whether a document without front matter is [`Kind::NoFrontMatter`] (default
+    /// Whether a document without front matter is [`Kind::NoFrontMatter`](crate::Kind::NoFrontMatter) (default
     /// `false`: it is checked as an empty mapping).
     #[must_use]
     pub fn require_front_matter(mut self, yes: bool) -> Self {
@@ -500,7 +384,7 @@ impl Schema {
     /// PyYAML, go-yaml v2), read them as a date, booleans, the number 80 and the
     /// octal number 15; every reader reads `1.10` as the number 1.1. Astro then
     /// refuses a post whose `title` is a date. Such a value, where the schema expects
-    /// a string ([`Rule::string`]), is a [`Kind::InvalidType`] warning at the value,
+    /// a string ([`Rule::string`]), is a [`Kind::InvalidType`](crate::Kind::InvalidType) warning at the value,
     /// with a note to quote it; quoted values, block scalars and tagged values are
     /// never warned about, nor are fields of any other rule (a `date` field is meant
     /// to be a date).
@@ -532,7 +416,7 @@ impl Schema {
     }
 
     /// The [`Limits`] for untrusted input (default [`Limits::new`]): a block over
-    /// them is reported as one diagnostic of kind [`Kind::LimitExceeded`], found
+    /// them is reported as one diagnostic of kind [`Kind::LimitExceeded`](crate::Kind::LimitExceeded), found
     /// before serde_yaml reads the block.
     ///
     /// # Examples

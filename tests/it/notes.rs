@@ -235,7 +235,7 @@ const POST_HELP: &str = "help: write dates as `YYYY-MM-DD`: `2020-08-13`";
 #[test]
 fn dates_of_real_documents_get_their_yyyy_mm_dd() {
     let pwsh = curated("powershell-docs/reference/7.4/Microsoft.PowerShell.Utility/Write-Host.md");
-    let schema = Schema::new().required("ms.date", Rule::date());
+    let schema = Schema::new().required_key("ms.date", Rule::date());
     let d = at(&pwsh, &schema, "ms.date");
     assert_eq!(d.kind(), Kind::MalformedDate);
     assert_eq!(diagnostic_hints(&d, &pwsh), [PWSH_HELP]);

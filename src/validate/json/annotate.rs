@@ -9,12 +9,9 @@ use serde_json::Value as Json;
 use crate::compat;
 use crate::diagnostic::{Kind, Severity};
 use crate::path::{display_path, Segment};
+use crate::validate::rule::PLACEHOLDER;
 use crate::validate::run::{Found, Read, Target};
 use crate::value::Value;
-
-/// masthead's extension keyword: values of a field that stand for "unknown" (the
-/// release archive's `0001-01-01`). Such a value is valid, and a warning.
-pub(super) const PLACEHOLDER: &str = "x-masthead-placeholder";
 
 /// What to look at in a value under one subschema, read from the schema once.
 #[derive(Debug, Default)]
@@ -50,7 +47,7 @@ impl Plan {
         if let Some(target) = obj
             .get("$ref")
             .and_then(Json::as_str)
-            .and_then(|r| super::errors::resolve(root, r))
+            .and_then(|r| super::pointer::resolve(root, r))
         {
             self.add(root, target, depth + 1);
         }
@@ -191,18 +188,21 @@ impl<'f> Walk<'f> {
                 }
                 for (i, (key, child)) in entries.iter().enumerate() {
                     let Value::Str(name) = key else { continue };
-                    // A repeated key: the first is the one checked.
+                    let Some((_, p)) = plan.props.iter().find(|(n, _)| n == name) else {
+                        continue;
+                    };
+                    // A repeated key: the first is the one checked (looked for only in a block
+                    // that repeats some key, and only for the few keys the schema names: the
+                    // mapping may have 200,000).
                     if !self.plain && entries[..i].iter().any(|(k, _)| k == key) {
                         continue;
                     }
-                    if let Some((_, p)) = plan.props.iter().find(|(n, _)| n == name) {
-                        let here = Frame {
-                            parent: at,
-                            step: Step::Key(name),
-                            index: i,
-                        };
-                        self.value(p, child, Some(&here));
-                    }
+                    let here = Frame {
+                        parent: at,
+                        step: Step::Key(name),
+                        index: i,
+                    };
+                    self.value(p, child, Some(&here));
                 }
             }
             Value::Seq(items) => {

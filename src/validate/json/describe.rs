@@ -3,8 +3,9 @@
 
 use serde_json::Value as Json;
 
-use super::errors::{join_or, plural, requires_non_empty, resolve};
+use super::errors::{join_or, plural, requires_non_empty};
 use super::formats;
+use super::pointer::resolve;
 use crate::check;
 
 /// What a subschema expects, for messages: `a non-empty string`, `a date`, `a list
@@ -66,6 +67,19 @@ fn describe_at(root: &Json, sub: &Json, depth: usize) -> String {
             return describe_at(root, first, depth + 1);
         }
         return "a valid value".to_owned();
+    }
+    // A value that is wrong is not null: where null is also allowed, the message
+    // names the other types; every type but null is any value.
+    let types: Vec<&str> = if types.len() > 1 {
+        types.into_iter().filter(|t| *t != "null").collect()
+    } else {
+        types
+    };
+    if ["string", "number", "boolean", "array", "object"]
+        .iter()
+        .all(|t| types.contains(t))
+    {
+        return "any value".to_owned();
     }
     // A scalar read as text (`["string", "number", "boolean"]`) is a string to a
     // reader of the message.

@@ -2,15 +2,19 @@
 //! field path, a structural target and a message a person can act on; combinators
 //! are explained by their deepest useful cause. It computes no position.
 
+use std::collections::HashMap;
+
 use jsonschema::error::ValidationErrorKind as E;
 use jsonschema::ValidationError;
 use serde_json::Value as Json;
 
 use super::describe::describe;
 use super::formats;
+use super::pointer::{is_required_field, parent, severity, subschema, unescape};
 use crate::check;
 use crate::diagnostic::{Error, Kind, Severity};
 use crate::path::{display_path, Segment};
+use crate::validate::rule::{CUSTOM, HOST_SUFFIX};
 use crate::validate::run::{Found, Target};
 use crate::value::Value;
 
@@ -19,6 +23,8 @@ pub(super) struct Mapper<'a, 'v> {
     pub(super) value: &'a Value<'v>,
     pub(super) strict: bool,
     pub(super) found: Vec<Found>,
+    /// The severity of the error being mapped: a warning under `x-masthead-warning`.
+    pub(super) severity: Severity,
 }
 
 /// Where an instance location is in the front matter: the entry and item indices,
@@ -72,7 +78,7 @@ impl<'a, 'v> Mapper<'a, 'v> {
     fn push(&mut self, kind: Kind, path: &[Segment], message: String, target: Target) {
         self.found.push(Found {
             kind,
-            severity: Severity::Error,
+            severity: self.severity,
             path: display_path(path),
             message,
             target,
@@ -89,10 +95,28 @@ impl<'a, 'v> Mapper<'a, 'v> {
         let sub = subschema(self.root, keyword_parent);
         let instance: &Json = e.instance();
         let here = Target::Value(place.ptr.clone());
-        let empty = is_empty(instance) && sub.is_some_and(requires_non_empty);
+        self.severity = severity(self.root, keyword_parent);
+        // A required field that is present with no value is empty, whatever its type.
+        let required_null = matches!(instance, Json::Null)
+            && matches!(e.kind(), E::Type { .. })
+            && is_required_field(self.root, keyword_parent);
+        let empty = is_empty(instance) && sub.is_some_and(requires_non_empty) || required_null;
         let expected =
             || sub.map_or_else(|| "a valid value".to_owned(), |s| describe(self.root, s));
+        let format = sub.and_then(|s| s.get("format")).and_then(Json::as_str);
         match e.kind() {
+            E::Custom { message, .. } => {
+                let kind = if schema_path.ends_with(HOST_SUFFIX) {
+                    Kind::MalformedUrl
+                } else {
+                    sub.and_then(|s| s.get(CUSTOM))
+                        .and_then(|c| c.get("kind"))
+                        .and_then(Json::as_str)
+                        .and_then(|k| Kind::ALL.into_iter().find(|x| x.as_str() == k))
+                        .unwrap_or(Kind::InvalidValue)
+                };
+                self.push(kind, &place.path, message.clone(), here);
+            }
             E::Required { property } => {
                 let name = property
                     .as_str()
@@ -113,19 +137,31 @@ impl<'a, 'v> Mapper<'a, 'v> {
                     .and_then(Json::as_object)
                     .map(|p| p.keys().map(String::as_str).collect())
                     .unwrap_or_default();
+                // The keys of the mapping by name, found once: 200,000 unknown keys
+                // cost 200,000 lookups, not a scan each.
+                let mut index: HashMap<String, usize> = HashMap::new();
+                if let Some(Value::Map(entries)) = place.value {
+                    for (i, (k, _)) in entries.iter().enumerate() {
+                        if let Some(name) = super::convert::key_name(k) {
+                            index.entry(name).or_insert(i);
+                        }
+                    }
+                }
+                let expected = if names.is_empty() {
+                    None
+                } else {
+                    Some(check::one_of(&names))
+                };
                 for name in unexpected {
-                    let child = self.place(&format!("{pointer}/{}", escape(name)));
-                    let message = if names.is_empty() {
-                        format!("unknown field `{name}`, there are no fields")
-                    } else {
-                        format!("unknown field `{name}`, expected {}", check::one_of(&names))
+                    let mut path = place.path.clone();
+                    path.push(Segment::Key(name.clone()));
+                    let mut ptr = place.ptr.clone();
+                    ptr.extend(index.get(name.as_str()));
+                    let message = match &expected {
+                        None => format!("unknown field `{name}`, there are no fields"),
+                        Some(expected) => format!("unknown field `{name}`, expected {expected}"),
                     };
-                    self.push(
-                        Kind::UnknownField,
-                        &child.path,
-                        message,
-                        Target::Key(child.ptr),
-                    );
+                    self.push(Kind::UnknownField, &path, message, Target::Key(ptr));
                 }
             }
             _ if empty => {
@@ -137,6 +173,18 @@ impl<'a, 'v> Mapper<'a, 'v> {
                     _ => "empty list, expected at least one entry".to_owned(),
                 };
                 self.push(Kind::EmptyValue, &place.path, message, here);
+            }
+            // A number or a boolean where a date or URL is wanted: read as text, it
+            // says what is wrong with it.
+            E::Type { .. }
+                if matches!(instance, Json::Number(_) | Json::Bool(_))
+                    && format.is_some_and(formats::is_own) =>
+            {
+                let text = instance.to_string();
+                let (kind, message) =
+                    formats::reason(format.unwrap_or_default(), &text, true, false)
+                        .unwrap_or_else(|| pattern_message(format, &text, ""));
+                self.push(kind, &place.path, message, here);
             }
             E::Type { .. } => {
                 let shown = match place.value {
@@ -169,7 +217,6 @@ impl<'a, 'v> Mapper<'a, 'v> {
                 self.push(kind, &place.path, message, here);
             }
             E::Pattern { pattern } => {
-                let format = sub.and_then(|s| s.get("format")).and_then(Json::as_str);
                 let text = instance.as_str().unwrap_or_default();
                 let (kind, message) = pattern_message(format, text, pattern);
                 self.push(kind, &place.path, message, here);
@@ -264,9 +311,9 @@ fn pattern_message(format: Option<&str>, text: &str, pattern: &str) -> (Kind, St
         Some(f) if formats::is_own(f) && f != "time" => {
             // A URL that does not parse says why; one that does, which part the
             // pattern refuses (most often the scheme).
-            let web = pattern.contains("[Hh][Tt][Tt][Pp]") || pattern.contains("http");
-            let schemes: &[&str] = if web { &["http", "https"] } else { &[] };
-            let message = match check::parse_url(text, schemes) {
+            let schemes = schemes_of(pattern);
+            let schemes: Vec<&str> = schemes.iter().map(String::as_str).collect();
+            let message = match check::parse_url(text, &schemes) {
                 Err(message) => message,
                 Ok(u) => format!(
                     "invalid URL {}: scheme `{}` or another part does not match `{pattern}`",
@@ -283,6 +330,32 @@ fn pattern_message(format: Option<&str>, text: &str, pattern: &str) -> (Kind, St
                 check::shown(text)
             ),
         ),
+    }
+}
+
+/// The schemes a URL's `pattern` allows: the builder's `^([Hh][Tt][Tt][Pp]|…):`, or
+/// `http` and `https` for a pattern that names them otherwise (the release schema's
+/// `^[Hh][Tt][Tt][Pp][Ss]?:`); none when it is neither.
+fn schemes_of(pattern: &str) -> Vec<String> {
+    let listed = pattern
+        .strip_prefix("^(")
+        .and_then(|p| p.strip_suffix("):"))
+        .map(|p| {
+            p.split('|')
+                .map(|s| {
+                    s.replace('\\', "")
+                        .split(['[', ']'])
+                        .flat_map(|part| part.chars().last())
+                        .collect::<String>()
+                })
+                .collect::<Vec<_>>()
+        });
+    match listed {
+        Some(all) => all,
+        None if pattern.contains("[Hh][Tt][Tt][Pp]") || pattern.contains("http") => {
+            vec!["http".to_owned(), "https".to_owned()]
+        }
+        None => Vec::new(),
     }
 }
 
@@ -331,19 +404,25 @@ fn value_message(kind: &E, v: &Json) -> Option<String> {
 /// (`empty-value`, then `invalid-type`, then a date or URL, then `invalid-value`),
 /// and of that kind the first. Missing and unknown fields are all kept.
 pub(super) fn dedupe(found: Vec<Found>) -> Vec<Found> {
-    let rank = |k: Kind| match k {
-        Kind::EmptyValue => 0,
-        Kind::InvalidType => 1,
-        Kind::MalformedDate | Kind::MalformedUrl => 2,
-        _ => 3,
+    // Errors before warnings; of each, the most basic kind.
+    let rank = |k: Kind, s: Severity| {
+        let kind = match k {
+            Kind::EmptyValue => 0,
+            Kind::InvalidType => 1,
+            Kind::MalformedDate | Kind::MalformedUrl => 2,
+            _ => 3,
+        };
+        (std::cmp::Reverse(s), kind)
     };
-    let mut best: Vec<(String, Kind)> = Vec::new();
+    let mut best: Vec<(String, Kind, Severity)> = Vec::new();
     for f in &found {
         if let Target::Value(_) = f.target {
-            match best.iter_mut().find(|(p, _)| *p == f.path) {
-                Some((_, k)) if rank(f.kind) < rank(*k) => *k = f.kind,
+            match best.iter_mut().find(|(p, _, _)| *p == f.path) {
+                Some((_, k, s)) if rank(f.kind, f.severity) < rank(*k, *s) => {
+                    (*k, *s) = (f.kind, f.severity);
+                }
                 Some(_) => {}
-                None => best.push((f.path.clone(), f.kind)),
+                None => best.push((f.path.clone(), f.kind, f.severity)),
             }
         }
     }
@@ -354,7 +433,9 @@ pub(super) fn dedupe(found: Vec<Found>) -> Vec<Found> {
             if !matches!(f.target, Target::Value(_)) {
                 return true;
             }
-            let wanted = best.iter().any(|(p, k)| *p == f.path && *k == f.kind);
+            let wanted = best
+                .iter()
+                .any(|(p, k, s)| *p == f.path && *k == f.kind && *s == f.severity);
             if wanted && !kept.contains(&f.path) {
                 kept.push(f.path.clone());
                 true
@@ -403,62 +484,6 @@ fn lower(s: &str) -> String {
         .unwrap_or_default();
     out.push_str(c.as_str());
     out.trim_end_matches('.').to_owned()
-}
-
-fn unescape(seg: &str) -> String {
-    seg.replace("~1", "/").replace("~0", "~")
-}
-
-fn escape(seg: &str) -> String {
-    seg.replace('~', "~0").replace('/', "~1")
-}
-
-fn parent(pointer: &str) -> &str {
-    pointer.rfind('/').map_or("", |i| &pointer[..i])
-}
-
-/// The subschema at a schema location (a JSON pointer that may pass through `$ref`
-/// keywords), within the root document; `None` past a `$ref` to another document.
-fn subschema<'j>(root: &'j Json, pointer: &str) -> Option<&'j Json> {
-    let mut cur = root;
-    for raw in pointer.split('/').skip(1) {
-        let seg = unescape(raw);
-        if seg == "$ref" || seg == "$dynamicRef" {
-            cur = resolve(root, cur.get(&seg)?.as_str()?)?;
-            continue;
-        }
-        cur = match cur {
-            Json::Object(m) => m.get(&seg)?,
-            Json::Array(a) => a.get(seg.parse::<usize>().ok()?)?,
-            _ => return None,
-        };
-    }
-    Some(cur)
-}
-
-/// A local `$ref` (`#`, `#/$defs/x`) within the root document.
-pub(super) fn resolve<'j>(root: &'j Json, reference: &str) -> Option<&'j Json> {
-    let fragment = reference.strip_prefix('#')?;
-    if fragment.is_empty() {
-        return Some(root);
-    }
-    let decoded = percent_decode(fragment);
-    root.pointer(&decoded)
-}
-
-fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_owned();
-    }
-    url::form_urlencoded::parse(s.replace('+', "%2B").as_bytes())
-        .map(|(k, v)| {
-            if v.is_empty() {
-                k.into_owned()
-            } else {
-                format!("{k}={v}")
-            }
-        })
-        .collect()
 }
 
 /// Whether a subschema asks for a non-empty value (`minLength`, `minItems`,

@@ -5,10 +5,12 @@
 
 mod annotate;
 mod convert;
+mod custom;
 mod describe;
 mod errors;
 mod formats;
 mod input;
+mod pointer;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -48,6 +50,8 @@ use crate::value::Value;
 pub struct JsonSchemaOptions {
     formats: bool,
     strict_date_time: bool,
+    /// The Rust checks of a builder schema's `x-masthead-custom` keywords.
+    customs: custom::Customs,
 }
 
 impl Default for JsonSchemaOptions {
@@ -63,6 +67,7 @@ impl JsonSchemaOptions {
         JsonSchemaOptions {
             formats: true,
             strict_date_time: false,
+            customs: custom::Customs(Vec::new()),
         }
     }
 
@@ -130,6 +135,19 @@ impl JsonSchemaOptions {
         self.build(&schema, None).map(super::Schema::from_compiled)
     }
 
+    /// Compiles the JSON Schema a builder emitted, with its custom checks.
+    pub(in crate::validate) fn build_with(
+        self,
+        schema: &Json,
+        customs: Vec<crate::validate::rule::Custom>,
+    ) -> Result<Compiled, Error> {
+        let options = JsonSchemaOptions {
+            customs: custom::Customs(customs),
+            ..self
+        };
+        options.build(schema, None)
+    }
+
     fn build(&self, schema: &Json, file: Option<PathBuf>) -> Result<Compiled, Error> {
         let base = file.as_deref().map(file_uri);
         let mut options = jsonschema::options_for::<input::Tree>()
@@ -137,6 +155,7 @@ impl JsonSchemaOptions {
             .should_ignore_unknown_formats(true)
             .with_retriever(Local { file: file.clone() });
         options = formats::register(options, self.strict_date_time);
+        options = custom::register(options, &self.customs);
         if let Some(base) = &base {
             options = options.with_base_uri(base.clone());
         }
@@ -202,6 +221,7 @@ impl Compiled {
             value,
             strict: self.options.strict_date_time,
             found: Vec::new(),
+            severity: crate::diagnostic::Severity::Error,
         };
         for error in self.validator.iter_errors(input) {
             mapped.error(&error);

@@ -21,6 +21,7 @@ use proptest::test_runner::TestRunner;
 use crate::corpus::{curated, files_under, full, relative};
 use crate::support::report;
 
+mod builder;
 mod json_schema;
 mod kinds;
 mod panics;

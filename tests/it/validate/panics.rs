@@ -134,10 +134,16 @@ fn strict_nested() -> Schema {
     let inner = Schema::new().required("title", Rule::date()).strict(true);
     Schema::new()
         .required("title", Rule::string().non_empty())
-        .optional("date", Rule::all([Rule::date(), Rule::string()]))
+        .optional(
+            "date",
+            Rule::all([Rule::date().into(), Rule::from(Rule::string())]),
+        )
         .optional(
             "a",
-            Rule::one_of([Rule::list(Rule::url()).min_len(2), Rule::mapping(inner)]),
+            Rule::one_of([
+                Rule::list(Rule::url()).min_len(2).into(),
+                Rule::mapping(inner).into(),
+            ]),
         )
         .strict(true)
 }

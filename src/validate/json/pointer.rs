@@ -1,0 +1,101 @@
+//! Reading a schema at an error's location: JSON pointers through local `$ref`s, and
+//! what the subschemas around a keyword say (a warning, a required field). It reads
+//! the schema only; it maps no error.
+
+use serde_json::Value as Json;
+
+use crate::diagnostic::Severity;
+use crate::validate::rule::WARNING;
+
+/// The severity of an error whose keyword is in the subschema at `at`: a warning
+/// when that subschema or one it is in says `x-masthead-warning`.
+pub(super) fn severity(root: &Json, at: &str) -> Severity {
+    let mut prefix = at;
+    loop {
+        if subschema(root, prefix).is_some_and(|s| s.get(WARNING) == Some(&Json::Bool(true))) {
+            return Severity::Warning;
+        }
+        if prefix.is_empty() {
+            return Severity::Error;
+        }
+        prefix = parent(prefix);
+    }
+}
+
+/// Whether the subschema at `at` is that of a field its mapping's `required` lists
+/// (through `$ref`s and combinators of the field's schema).
+pub(super) fn is_required_field(root: &Json, at: &str) -> bool {
+    let mut at = at;
+    loop {
+        let last = &at[at.rfind('/').map_or(0, |i| i + 1)..];
+        let up = parent(at);
+        if last == "$ref" || last == "$dynamicRef" {
+            at = up;
+            continue;
+        }
+        if ["allOf", "anyOf", "oneOf"].contains(&&up[up.rfind('/').map_or(0, |i| i + 1)..]) {
+            at = parent(up);
+            continue;
+        }
+        if !up.ends_with("/properties") {
+            return false;
+        }
+        let name = unescape(last);
+        return subschema(root, parent(up))
+            .and_then(|s| s.get("required"))
+            .and_then(Json::as_array)
+            .is_some_and(|r| r.iter().any(|n| n.as_str() == Some(&name)));
+    }
+}
+
+pub(super) fn unescape(seg: &str) -> String {
+    seg.replace("~1", "/").replace("~0", "~")
+}
+
+pub(super) fn parent(pointer: &str) -> &str {
+    pointer.rfind('/').map_or("", |i| &pointer[..i])
+}
+
+/// The subschema at a schema location (a JSON pointer that may pass through `$ref`
+/// keywords), within the root document; `None` past a `$ref` to another document.
+pub(super) fn subschema<'j>(root: &'j Json, pointer: &str) -> Option<&'j Json> {
+    let mut cur = root;
+    for raw in pointer.split('/').skip(1) {
+        let seg = unescape(raw);
+        if seg == "$ref" || seg == "$dynamicRef" {
+            cur = resolve(root, cur.get(&seg)?.as_str()?)?;
+            continue;
+        }
+        cur = match cur {
+            Json::Object(m) => m.get(&seg)?,
+            Json::Array(a) => a.get(seg.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(cur)
+}
+
+/// A local `$ref` (`#`, `#/$defs/x`) within the root document.
+pub(super) fn resolve<'j>(root: &'j Json, reference: &str) -> Option<&'j Json> {
+    let fragment = reference.strip_prefix('#')?;
+    if fragment.is_empty() {
+        return Some(root);
+    }
+    let decoded = percent_decode(fragment);
+    root.pointer(&decoded)
+}
+
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_owned();
+    }
+    url::form_urlencoded::parse(s.replace('+', "%2B").as_bytes())
+        .map(|(k, v)| {
+            if v.is_empty() {
+                k.into_owned()
+            } else {
+                format!("{k}={v}")
+            }
+        })
+        .collect()
+}
