@@ -29,6 +29,9 @@ pub(super) fn register<R, F: jsonschema::json::Json>(
 /// the field also wants an `http` or `https` URL (its `pattern` says so), which the
 /// reason of a relative URL then shows as an example.
 pub(super) fn reason(name: &str, s: &str, strict: bool, web: bool) -> Option<(Kind, String)> {
+    if URLS.contains(&name) && plain_web_url(s) {
+        return None;
+    }
     let date = |r: Result<(), String>| r.err().map(|m| (Kind::MalformedDate, m));
     match name {
         "date" => date(check::format_date(s)),
@@ -44,6 +47,44 @@ pub(super) fn reason(name: &str, s: &str, strict: bool, web: bool) -> Option<(Ki
             .map(|m| (Kind::MalformedUrl, m)),
         _ => None,
     }
+}
+
+/// Whether `s` is an `http` or `https` URL of the plainest shape, which the url
+/// crate and RFC 3986 and 3987 all read as one without question, so that the full
+/// parses can be spared (nearly every URL in front matter has it): a host of
+/// lower-case labels of letters, digits and inner hyphens, the last starting with a
+/// letter (so never an IPv4 address), none punycode (`xn--`); no user, no port; then
+/// only characters RFC 3986 allows as they stand, no `%`, at most one `#`. Anything
+/// else goes to the full checks, which decide.
+fn plain_web_url(s: &str) -> bool {
+    let Some(rest) = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let (host, tail) = rest.split_at(rest.find(['/', '?', '#']).unwrap_or(rest.len()));
+    let label_ok = |label: &str| {
+        let b = label.as_bytes();
+        (1..=63).contains(&b.len())
+            && b.iter()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+            && b.first() != Some(&b'-')
+            && b.last() != Some(&b'-')
+            && !label.starts_with("xn--")
+    };
+    let last = host.rsplit('.').next().unwrap_or_default();
+    if !host.split('.').all(label_ok) || !last.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return false;
+    }
+    let mut fragment = false;
+    tail.bytes().all(|c| match c {
+        b'#' if !fragment => {
+            fragment = true;
+            true
+        }
+        _ => c.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/?".contains(&c),
+    })
 }
 
 /// Why `s`, which the url crate reads, is not what RFC 3986 (a `uri` or
@@ -129,4 +170,71 @@ fn colon_first(s: &str) -> bool {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{plain_web_url, reason, URLS};
+    use proptest::prelude::*;
+
+    /// The full checks of every URL format, without the shortcut.
+    fn full(name: &str, s: &str) -> bool {
+        use crate::check;
+        let parsed = match name {
+            "uri" | "iri" => check::parse_url(s, &[]).is_ok(),
+            _ => check::parse_url_reference(s).is_ok(),
+        };
+        parsed && super::rfc_reason(name, s).is_none()
+    }
+
+    #[test]
+    fn the_plain_shape_is_what_front_matter_writes() {
+        for s in [
+            "https://www.beehive.govt.nz/release/new-funding-2024",
+            "http://example.org",
+            "https://a-b.example/path/to/page?x=1&y=(2)#top",
+            "https://blog.example/2024/05/01/it's-here/",
+        ] {
+            assert!(plain_web_url(s), "{s}");
+            assert!(URLS.iter().all(|name| full(name, s)), "{s}");
+        }
+        for s in [
+            "https://1.2.3.4/",
+            "http://example.0x1/",
+            "https://xn--nxasmq6b.example/",
+            "https://Example.org/",
+            "https://example.org:8080/",
+            "https://user@example.org/",
+            "https://example..org/",
+            "https://-a.example/",
+            "https://example.org/a%20b",
+            "https://example.org/a b",
+            "https://example.org/a#b#c",
+            "https://example.org/[x]",
+            "ftp://example.org/",
+            "https:/example.org/",
+        ] {
+            assert!(!plain_web_url(s), "{s}");
+        }
+        // What the shortcut leaves to the full checks still fails there.
+        assert!(reason("uri", "https://example.org/a b", false, false).is_some());
+        assert!(reason("uri", "https://999.999.999.999/", false, false).is_some());
+    }
+
+    proptest! {
+        /// The shortcut says yes only where every full check says yes.
+        #[test]
+        fn the_shortcut_never_passes_what_the_full_checks_refuse(
+            scheme in prop::sample::select(vec!["http://", "https://"]),
+            host in "[a-z0-9.\\-]{0,12}",
+            tail in "[a-zA-Z0-9/?#%:@!$&'()*+,;=._~ \\-]{0,16}",
+        ) {
+            let s = format!("{scheme}{host}{tail}");
+            if plain_web_url(&s) {
+                for name in URLS {
+                    prop_assert!(full(name, &s), "{} is no {}", s, name);
+                }
+            }
+        }
+    }
 }
