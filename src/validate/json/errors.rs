@@ -10,7 +10,7 @@ use serde_json::Value as Json;
 
 use super::describe::describe;
 use super::formats;
-use super::pointer::{is_required_field, parent, severity, subschema, unescape};
+use super::pointer::{parent, severity, subschema, unescape};
 use crate::check;
 use crate::diagnostic::{Error, Kind, Severity};
 use crate::path::{display_path, Segment};
@@ -96,11 +96,7 @@ impl<'a, 'v> Mapper<'a, 'v> {
         let instance: &Json = e.instance();
         let here = Target::Value(place.ptr.clone());
         self.severity = severity(self.root, keyword_parent);
-        // A required field that is present with no value is empty, whatever its type.
-        let required_null = matches!(instance, Json::Null)
-            && matches!(e.kind(), E::Type { .. })
-            && is_required_field(self.root, keyword_parent);
-        let empty = is_empty(instance) && sub.is_some_and(requires_non_empty) || required_null;
+        let empty = is_empty(instance) && sub.is_some_and(requires_non_empty);
         let expected =
             || sub.map_or_else(|| "a valid value".to_owned(), |s| describe(self.root, s));
         let format = sub.and_then(|s| s.get("format")).and_then(Json::as_str);

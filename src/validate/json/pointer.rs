@@ -22,32 +22,6 @@ pub(super) fn severity(root: &Json, at: &str) -> Severity {
     }
 }
 
-/// Whether the subschema at `at` is that of a field its mapping's `required` lists
-/// (through `$ref`s and combinators of the field's schema).
-pub(super) fn is_required_field(root: &Json, at: &str) -> bool {
-    let mut at = at;
-    loop {
-        let last = &at[at.rfind('/').map_or(0, |i| i + 1)..];
-        let up = parent(at);
-        if last == "$ref" || last == "$dynamicRef" {
-            at = up;
-            continue;
-        }
-        if ["allOf", "anyOf", "oneOf"].contains(&&up[up.rfind('/').map_or(0, |i| i + 1)..]) {
-            at = parent(up);
-            continue;
-        }
-        if !up.ends_with("/properties") {
-            return false;
-        }
-        let name = unescape(last);
-        return subschema(root, parent(up))
-            .and_then(|s| s.get("required"))
-            .and_then(Json::as_array)
-            .is_some_and(|r| r.iter().any(|n| n.as_str() == Some(&name)));
-    }
-}
-
 pub(super) fn unescape(seg: &str) -> String {
     seg.replace("~1", "/").replace("~0", "~")
 }
