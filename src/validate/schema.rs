@@ -1,5 +1,5 @@
 //! [`Schema`]: what a document must hold. A JSON Schema, loaded or emitted from the
-//! builder's fields and [`Rule`](super::Rule)s and compiled once, with the settings
+//! builder's fields and [`Rule`]s and compiled once, with the settings
 //! that are not JSON Schema. Nothing here checks a value: the engine does.
 
 #[cfg(feature = "validate")]

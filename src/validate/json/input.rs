@@ -1,7 +1,6 @@
 //! Front matter as the engine's input, read in place: the engine walks masthead's
 //! own [`Value`] tree, so a document is not copied into a `serde_json::Value` to be
-//! checked. It answers as [`convert::to_json`](super::convert::to_json) would, and
-//! knows no schema.
+//! checked. It answers as [`convert::to_json`] would, and knows no schema.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
