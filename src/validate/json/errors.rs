@@ -2,7 +2,7 @@
 //! field path, a structural target and a message a person can act on; combinators
 //! are explained by their deepest useful cause. It computes no position.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use jsonschema::error::ValidationErrorKind as E;
 use jsonschema::ValidationError;
@@ -410,34 +410,26 @@ pub(super) fn dedupe(found: Vec<Found>) -> Vec<Found> {
         };
         (std::cmp::Reverse(s), kind)
     };
-    let mut best: Vec<(String, Kind, Severity)> = Vec::new();
+    // By path, in maps: an invalid list of 100,000 items is 100,000 lookups, not a
+    // scan of all the others for each.
+    let mut best: HashMap<String, (Kind, Severity)> = HashMap::new();
     for f in &found {
         if let Target::Value(_) = f.target {
-            match best.iter_mut().find(|(p, _, _)| *p == f.path) {
-                Some((_, k, s)) if rank(f.kind, f.severity) < rank(*k, *s) => {
-                    (*k, *s) = (f.kind, f.severity);
-                }
-                Some(_) => {}
-                None => best.push((f.path.clone(), f.kind, f.severity)),
-            }
+            best.entry(f.path.clone())
+                .and_modify(|(k, s)| {
+                    if rank(f.kind, f.severity) < rank(*k, *s) {
+                        (*k, *s) = (f.kind, f.severity);
+                    }
+                })
+                .or_insert((f.kind, f.severity));
         }
     }
-    let mut kept: Vec<String> = Vec::new();
+    let mut kept: HashSet<String> = HashSet::new();
     found
         .into_iter()
         .filter(|f| {
-            if !matches!(f.target, Target::Value(_)) {
-                return true;
-            }
-            let wanted = best
-                .iter()
-                .any(|(p, k, s)| *p == f.path && *k == f.kind && *s == f.severity);
-            if wanted && !kept.contains(&f.path) {
-                kept.push(f.path.clone());
-                true
-            } else {
-                false
-            }
+            !matches!(f.target, Target::Value(_))
+                || (best.get(&f.path) == Some(&(f.kind, f.severity)) && kept.insert(f.path.clone()))
         })
         .collect()
 }
