@@ -119,3 +119,30 @@ fn split_bytes_on_valid_utf8_is_split() {
     }
     unterminated("---\nk: \u{e9}\n", (0, 3, 1, 1));
 }
+
+proptest::proptest! {
+    /// `split_bytes` (a SIMD check first) accepts exactly what std's `from_utf8`
+    /// accepts, and an error names the byte std names: pieces of valid and broken
+    /// sequences at every offset of the 32- and 64-byte blocks the SIMD check reads.
+    #[test]
+    fn split_bytes_agrees_with_std_on_any_bytes(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                &b"a"[..], b"---\n", b"\n", b"\xc4\x81", b"\xe2\x80\xa8", b"\xf0\x9f\x98\x80",
+                b"\xef\xbb\xbf", b"\xc4", b"\xe2\x80", b"\xf0\x9f\x98", b"\x81", b"\xff",
+                b"\xed\xa0\x80", b"\xc0\xaf", b"\xf4\x90\x80\x80", b"aaaaaaaaaaaaaaaa",
+            ]),
+            0..40,
+        ),
+    ) {
+        let bytes = pieces.concat();
+        match (split_bytes(&bytes), std::str::from_utf8(&bytes)) {
+            (Ok(doc), Ok(text)) => proptest::prop_assert_eq!(doc, split(text).unwrap()),
+            (Err(e), Err(std)) => {
+                proptest::prop_assert_eq!(e.kind(), Kind::InvalidUtf8);
+                proptest::prop_assert_eq!(e.span().start(), std.valid_up_to());
+            }
+            (ours, std) => proptest::prop_assert!(false, "{:?} vs {:?}", ours, std),
+        }
+    }
+}
