@@ -124,6 +124,29 @@ impl<'p, 'a> Events<'p, 'a> {
         }
     }
 
+    /// How many nodes the open collection has from the next event to its end: the
+    /// size hint that spares a visitor growing its `Vec` item by item. A count of
+    /// the events left in the collection, so a visitor that asks once (as serde's
+    /// and masthead's do) pays for one more pass over them.
+    fn children(&self) -> usize {
+        let mut open = 0usize;
+        let mut nodes = 0;
+        for event in self.events.get(self.pos..).unwrap_or_default() {
+            match event {
+                Event::Scalar(_) => nodes += usize::from(open == 0),
+                Event::SeqStart | Event::MapStart => {
+                    nodes += usize::from(open == 0);
+                    open += 1;
+                }
+                Event::SeqEnd | Event::MapEnd => match open.checked_sub(1) {
+                    Some(outer) => open = outer,
+                    None => break,
+                },
+            }
+        }
+        nodes
+    }
+
     /// Skips one node.
     fn ignore(&mut self) -> Result<()> {
         let mut open = 0usize;
@@ -337,6 +360,10 @@ impl<'a> de::SeqAccess<'a> for Access<'_, '_, 'a> {
         };
         self.de.track(result)
     }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(if self.empty { 0 } else { self.de.children() })
+    }
 }
 
 impl<'a> de::MapAccess<'a> for Access<'_, '_, 'a> {
@@ -360,6 +387,14 @@ impl<'a> de::MapAccess<'a> for Access<'_, '_, 'a> {
     fn next_value_seed<V: DeserializeSeed<'a>>(&mut self, seed: V) -> Result<V::Value> {
         let result = seed.deserialize(&mut *self.de);
         self.de.track(result)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(if self.empty {
+            0
+        } else {
+            self.de.children() / 2
+        })
     }
 }
 

@@ -153,3 +153,40 @@ fn signs_inside_a_scalar_resolve_as_serde_yaml_resolves_them() {
         assert_eq!(ours.ok(), Some(theirs), "{v}");
     }
 }
+
+#[test]
+fn collections_hint_their_exact_size() {
+    use crate::value::Value;
+    // The size hint is the count of what is left, nested collections counted once:
+    // a visitor that trusts it allocates once, to the size.
+    let block = "a: 1\nb: [x, y, z]\nc:\n  - p\n  - q\nd:\n  e: f\n  g: [h]\ni: []\n";
+    let (value, _) = from_str::<Value<'_>>(block).unwrap();
+    fn exact(value: &Value<'_>) {
+        match value {
+            Value::Seq(items) => {
+                assert_eq!(items.capacity(), items.len(), "{items:?}");
+                items.iter().for_each(exact);
+            }
+            Value::Map(entries) => {
+                assert_eq!(entries.capacity(), entries.len(), "{entries:?}");
+                entries.iter().for_each(|(k, v)| {
+                    exact(k);
+                    exact(v);
+                });
+            }
+            _ => {}
+        }
+    }
+    exact(&value);
+    let Value::Map(top) = &value else {
+        panic!("{value:?}")
+    };
+    assert_eq!(top.len(), 5);
+    // An empty value read as an empty list hints nothing.
+    #[derive(serde::Deserialize)]
+    struct Lists {
+        a: Vec<u8>,
+    }
+    let (lists, _) = from_str::<Lists>("a:\n").unwrap();
+    assert!(lists.a.is_empty());
+}
