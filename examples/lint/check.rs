@@ -264,6 +264,20 @@ fn read(path: &Path, buffer: &mut Vec<u8>) -> io::Result<()> {
 
 /// Checks `items` on every core and returns the outcomes in the order of `items`.
 pub(crate) fn check_all(linter: &Linter, items: &[(usize, Item)], threads: usize) -> Vec<Outcome> {
+    if threads <= 1 {
+        // One job: on this thread, with its one buffer. Starting and joining a
+        // thread for every chunk cost 1.4 % of lint's cycles with `-j 1`.
+        thread_local! {
+            static BUFFER: std::cell::RefCell<Vec<u8>> =
+                std::cell::RefCell::new(Vec::with_capacity(16 * 1024));
+        }
+        return BUFFER.with_borrow_mut(|buffer| {
+            items
+                .iter()
+                .map(|item| linter.check(item, buffer))
+                .collect()
+        });
+    }
     let next = AtomicUsize::new(0);
     let mut slots: Vec<Option<Outcome>> =
         std::iter::repeat_with(|| None).take(items.len()).collect();

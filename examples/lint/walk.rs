@@ -1,7 +1,7 @@
 //! The inputs: files as given on the command line, folders walked recursively in
 //! sorted order for Markdown files. Says which documents to check; reads none.
 
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -84,6 +84,16 @@ impl Walk {
     }
 }
 
+/// `folder.join(name)`, allocated once: `join` copies `folder`, then grows the
+/// copy for the separator and the name (two `realloc`s a file, 4 % of lint's
+/// instructions over the archive).
+fn joined(folder: &Path, name: &OsStr) -> PathBuf {
+    let mut path = PathBuf::with_capacity(folder.as_os_str().len() + 1 + name.len());
+    path.push(folder);
+    path.push(name);
+    path
+}
+
 impl Iterator for Walk {
     type Item = Item;
 
@@ -100,7 +110,7 @@ impl Iterator for Walk {
                 self.stack.pop();
                 continue;
             };
-            let path = top.path.join(name);
+            let path = joined(&top.path, &name);
             if is_dir {
                 self.open(path);
             } else {
