@@ -189,4 +189,5 @@ fn collections_hint_their_exact_size() {
     }
     let (lists, _) = from_str::<Lists>("a:\n").unwrap();
     assert!(lists.a.is_empty());
+    assert_eq!(lists.a.capacity(), 0);
 }
