@@ -346,4 +346,74 @@ mod tests {
             Ok("'yes': 'no'\ntitle: 'on'\n")
         );
     }
+
+    /// A date as chrono's types write one: through `collect_str`.
+    struct Day;
+
+    impl Serialize for Day {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_str("2024-05-01")
+        }
+    }
+
+    /// Values nested in every shape serde has (an option, a newtype, sequences,
+    /// tuples, variants, maps, structs) go through the proxy too: a date stays a
+    /// plain date and a string other readers misread is quoted, at any depth.
+    #[test]
+    fn nested_values_keep_dates_plain_and_misread_strings_quoted() {
+        #[derive(serde::Serialize)]
+        struct Newtype(Day);
+        #[derive(serde::Serialize)]
+        struct Pair(Day, &'static str);
+        #[derive(serde::Serialize)]
+        enum Kind {
+            Tuple(Day, &'static str),
+            Struct { day: Day, word: &'static str },
+        }
+        #[derive(serde::Serialize)]
+        struct Inner {
+            day: Day,
+            word: &'static str,
+        }
+        #[derive(serde::Serialize)]
+        struct Meta {
+            some: Option<Day>,
+            newtype: Newtype,
+            seq: Vec<&'static str>,
+            tuple: (Day, &'static str),
+            pair: Pair,
+            tuple_variant: Kind,
+            struct_variant: Kind,
+            map: std::collections::BTreeMap<&'static str, Day>,
+            inner: Inner,
+            flag: bool,
+            last: &'static str,
+        }
+        let meta = Meta {
+            some: Some(Day),
+            newtype: Newtype(Day),
+            seq: vec!["on", "x"],
+            tuple: (Day, "no"),
+            pair: Pair(Day, "off"),
+            tuple_variant: Kind::Tuple(Day, "y"),
+            struct_variant: Kind::Struct {
+                day: Day,
+                word: "n",
+            },
+            map: [("yes", Day)].into(),
+            inner: Inner {
+                day: Day,
+                word: "NO",
+            },
+            flag: true,
+            last: "~",
+        };
+        let want = "some: 2024-05-01\nnewtype: 2024-05-01\nseq:\n- 'on'\n- x\n\
+                    tuple:\n- 2024-05-01\n- 'no'\npair:\n- 2024-05-01\n- 'off'\n\
+                    tuple_variant: !Tuple\n- 2024-05-01\n- 'y'\n\
+                    struct_variant: !Struct\n  day: 2024-05-01\n  word: 'n'\n\
+                    map:\n  'yes': 2024-05-01\ninner:\n  day: 2024-05-01\n  word: 'NO'\n\
+                    flag: true\nlast: '~'\n";
+        assert_eq!(super::super::to_text(&meta).as_deref(), Ok(want));
+    }
 }
