@@ -1,7 +1,7 @@
 //! Unit tests of the YAML bridge's line scan: repeated keys are never missed, the
 //! widest prefix is the one the limits check computes, and null documents.
 
-use super::{duplicate_key, is_null_document, limits, scan, tree, value};
+use super::{duplicate_key, is_null_document, limits, scan, to_text, tree, value};
 use crate::path::Segment;
 use crate::tree::NodeKind;
 use crate::{Kind, Limits};
@@ -77,6 +77,9 @@ fn the_line_scan_finds_the_widest_prefix() {
 fn null_documents() {
     assert!(is_null_document(""));
     assert!(is_null_document("# just a comment\n\n  # another\r\n"));
+    // Blank lines before the first comment, or nothing but blank lines.
+    assert!(is_null_document("\n  \r\n# after blank lines\n"));
+    assert!(is_null_document("\r\n"));
     assert!(!is_null_document("a: 1\n"));
 }
 
@@ -151,4 +154,12 @@ fn keys_written_as_collections_repeat_by_value() {
     };
     assert_eq!(repeat("? [a, b]\n: 1\n? [a, b]\n: 2\n"), Some(4));
     assert_eq!(repeat("? [a]\n: 1\n? [b]\n: 2\n"), None);
+}
+
+#[test]
+fn an_empty_mapping_is_written_as_an_empty_block() {
+    let empty = std::collections::BTreeMap::<String, u8>::new();
+    assert_eq!(to_text(&empty), Ok(String::new()));
+    let one = std::collections::BTreeMap::from([("a".to_owned(), 1u8)]);
+    assert_eq!(to_text(&one), Ok("a: 1\n".to_owned()));
 }
