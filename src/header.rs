@@ -504,5 +504,7 @@ mod tests {
         assert!(!is_fence_prefix(b"---x"));
         assert!(!is_fence_prefix(b"-x"));
         assert!(!is_fence_prefix(b"--- \r "));
+        // `+++` opens a TOML block only with the `toml` feature.
+        assert_eq!(is_fence_prefix(b"++"), cfg!(feature = "toml"));
     }
 }

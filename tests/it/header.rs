@@ -50,6 +50,7 @@ fn agree(name: &str, bytes: &[u8]) -> &'static str {
     match (split_bytes(bytes), header) {
         (Ok(doc), Ok(header)) => {
             assert_eq!(header.has_bom(), doc.has_bom(), "{name}: bom");
+            assert_eq!(header.has_front_matter(), doc.has_front_matter(), "{name}");
             assert_eq!(header.front_matter(), doc.front_matter(), "{name}: block");
             assert_eq!(header.opening_fence_span(), doc.opening_fence_span());
             assert_eq!(header.front_matter_span(), doc.front_matter_span());
@@ -61,6 +62,7 @@ fn agree(name: &str, bytes: &[u8]) -> &'static str {
                 usize::from(doc.has_bom()) * 3
             };
             assert_eq!(header.as_str(), &doc.source()[..end], "{name}: text");
+            assert_eq!(header.clone().into_string(), header.as_str(), "{name}");
             let view = header.as_document();
             assert_eq!(view.front_matter_span(), doc.front_matter_span());
             assert_eq!(
@@ -305,6 +307,44 @@ fn limit_edges() {
         .unwrap_err();
     assert_eq!(err.kind(), Kind::InvalidUtf8);
     assert_eq!(err.span().start(), 4);
+}
+
+#[test]
+fn the_default_limit_is_64_kib() {
+    // A document whose header (through its closing fence line) is `len` bytes long.
+    let header_of = |len: usize| {
+        let mut doc = b"---\nk: ".to_vec();
+        doc.resize(len - b"\n---\n".len(), b'v');
+        doc.extend_from_slice(b"\n---\nbody");
+        doc
+    };
+    let fits = header_of(64 * 1024);
+    let header = read_front_matter(&fits[..]).unwrap();
+    assert_eq!(header.body_start().offset(), 64 * 1024);
+    let err = read_front_matter(&header_of(64 * 1024 + 1)[..]).unwrap_err();
+    assert_eq!(err.kind(), Kind::LimitExceeded);
+    assert_eq!(
+        err.message(),
+        "front matter too large: no closing `---` or `...` line in the first 65536 bytes"
+    );
+}
+
+#[test]
+fn a_refused_read_says_permission_denied() {
+    // The system's own words for the common reasons are replaced by the crate's.
+    struct Refusing;
+    impl Read for Refusing {
+        fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+            Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                "Access is denied.",
+            ))
+        }
+    }
+    let err = read_front_matter(BufReader::new(Refusing)).unwrap_err();
+    assert_eq!(err.kind(), Kind::Io);
+    assert!(!err.has_position());
+    assert_eq!(err.to_string(), "cannot read: permission denied");
 }
 
 #[test]
