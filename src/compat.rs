@@ -370,6 +370,9 @@ mod tests {
             ("1,000", Some(1000)),
             ("+1", Some(1)),
             ("09", Some(9)),
+            ("0b1_0", Some(2)),
+            ("0x_1F", Some(31)),
+            ("1_0:20", Some(620)),
             ("1.5", None),
             ("yes", None),
         ] {
@@ -417,6 +420,7 @@ mod tests {
                 "2024-05",
                 "2024-05-01x",
                 "20240-05-01",
+                "year-05-01",
                 "2024-05-01 noon",
                 "2024-05-01T10:00",
                 "2024-05-01 10:00:00 standup",
@@ -444,5 +448,47 @@ mod tests {
             ],
             Reading::Str,
         );
+    }
+
+    #[test]
+    fn near_numbers_stay_strings() {
+        // A base prefix takes only its own digits; a hexadecimal float needs its `p`
+        // and only `0x` has one; sexagesimal is digits, then `:` groups of one or two
+        // digits, then at most one fraction of digits.
+        reads(
+            &[
+                "0x1G", "0b12", "0x1.8", "0b1p3", "1a:20", "1:123", "1:20.5.5",
+            ],
+            Reading::Str,
+        );
+        reads(&["0b1_0", "0x_1F", "1_0:20"], Reading::Int);
+    }
+
+    #[test]
+    fn each_reading_has_its_own_description() {
+        for (reading, want) in [
+            (Reading::Str, "a string"),
+            (Reading::Null, "null"),
+            (Reading::Bool(true), "the boolean true"),
+            (Reading::Bool(false), "the boolean false"),
+            (Reading::Int, "an integer"),
+            (Reading::Float, "a float"),
+            (Reading::Timestamp, "a date"),
+            (Reading::Merge, "a merge key"),
+            (Reading::ValueKey, "a value key"),
+            (Reading::Symbol, "a Ruby symbol"),
+        ] {
+            assert_eq!(reading.describe(), want, "{reading:?}");
+        }
+    }
+
+    #[test]
+    fn quotes_exactly_what_a_reader_misreads() {
+        for text in ["yes", "~", "017", "1.5", "2024-05-01", "<<", ":name"] {
+            assert!(needs_quotes(text), "{text:?}");
+        }
+        for text in ["hello", "1st", "v1.10", "year-05-01", "1:20.5.5"] {
+            assert!(!needs_quotes(text), "{text:?}");
+        }
     }
 }
