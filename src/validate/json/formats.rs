@@ -84,11 +84,11 @@ fn plain_web_url(s: &str) -> bool {
     {
         return false;
     }
-    let mut fragments = 0;
+    let mut hashes = 0;
     for &c in tail {
         if !PLAIN_TAIL[usize::from(c)] {
-            fragments += 1;
-            if c != b'#' || fragments > 1 {
+            hashes += 1;
+            if c != b'#' || hashes > 1 {
                 return false;
             }
         }
