@@ -124,44 +124,41 @@ impl<'p, 'a> Events<'p, 'a> {
         }
     }
 
+    /// Where the node that starts at event `from` ends (the event after it), or
+    /// `None` when the events end first or `from` is the end of a collection.
+    fn after_node(&self, from: usize) -> Option<usize> {
+        let mut open = 0usize;
+        for (i, event) in self.events.get(from..)?.iter().enumerate() {
+            match event {
+                Event::Scalar(_) => {}
+                Event::SeqStart | Event::MapStart => open += 1,
+                Event::SeqEnd | Event::MapEnd => open = open.checked_sub(1)?,
+            }
+            if open == 0 {
+                return Some(from + i + 1);
+            }
+        }
+        None
+    }
+
     /// How many nodes the open collection has from the next event to its end: the
     /// size hint that spares a visitor growing its `Vec` item by item. A count of
     /// the events left in the collection, so a visitor that asks once (as serde's
     /// and masthead's do) pays for one more pass over them.
     fn children(&self) -> usize {
-        let mut open = 0usize;
+        let mut at = self.pos;
         let mut nodes = 0;
-        for event in self.events.get(self.pos..).unwrap_or_default() {
-            match event {
-                Event::Scalar(_) => nodes += usize::from(open == 0),
-                Event::SeqStart | Event::MapStart => {
-                    nodes += usize::from(open == 0);
-                    open += 1;
-                }
-                Event::SeqEnd | Event::MapEnd => match open.checked_sub(1) {
-                    Some(outer) => open = outer,
-                    None => break,
-                },
-            }
+        while let Some(next) = self.after_node(at) {
+            nodes += 1;
+            at = next;
         }
         nodes
     }
 
     /// Skips one node.
     fn ignore(&mut self) -> Result<()> {
-        let mut open = 0usize;
-        loop {
-            match self.next()? {
-                Event::Scalar(_) => {}
-                Event::SeqStart | Event::MapStart => open += 1,
-                Event::SeqEnd | Event::MapEnd => {
-                    open = open.checked_sub(1).ok_or(Decline::OUTSIDE)?
-                }
-            }
-            if open == 0 {
-                return Ok(());
-            }
-        }
+        self.pos = self.after_node(self.pos).ok_or(Decline::OUTSIDE)?;
+        Ok(())
     }
 
     fn any<V: Visitor<'a>>(&mut self, visitor: V) -> Result<V::Value> {
