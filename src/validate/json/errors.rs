@@ -2,7 +2,7 @@
 //! field path, a structural target and a message a person can act on; combinators
 //! are explained by their deepest useful cause. It computes no position.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use jsonschema::error::ValidationErrorKind as E;
 use jsonschema::ValidationError;
@@ -424,12 +424,14 @@ pub(super) fn dedupe(found: Vec<Found>) -> Vec<Found> {
                 .or_insert((f.kind, f.severity));
         }
     }
-    let mut kept: HashSet<String> = HashSet::new();
+    // The first finding that is its path's best is kept, and the path leaves the map:
+    // any later one of the same path is dropped.
     found
         .into_iter()
         .filter(|f| {
             !matches!(f.target, Target::Value(_))
-                || (best.get(&f.path) == Some(&(f.kind, f.severity)) && kept.insert(f.path.clone()))
+                || (best.get(&f.path) == Some(&(f.kind, f.severity))
+                    && best.remove(&f.path).is_some())
         })
         .collect()
 }
