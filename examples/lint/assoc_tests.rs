@@ -78,7 +78,7 @@ fn run(base: &Path, choice: Choice, paths: &[&str]) -> Vec<(String, String, bool
         let s = s.strip_prefix(&*canonical.to_string_lossy()).unwrap_or(s);
         s.trim_start_matches('/').to_owned()
     };
-    check_all(&linter, &items, 2)
+    check_all(linter, items, 2)
         .into_iter()
         .map(|o| {
             assert!(o.fatal.is_none(), "{:?}", o.fatal);
@@ -285,7 +285,7 @@ fn the_summary_counts_by_schema() {
     };
     let items: Vec<_> = inputs(paths).collect();
     let mut summary = Summary::default();
-    for o in check_all(&linter, &items, 1) {
+    for o in check_all(linter, items, 1) {
         summary.add(&o);
     }
     let text = summary.lines(std::time::Duration::ZERO);
@@ -329,7 +329,7 @@ fn invalid_schemas_stop_the_run_unreadable_ones_do_not() {
         renderer: Renderer::new(),
     };
     let items: Vec<_> = inputs(paths).collect();
-    let outcome = &check_all(&linter, &items, 1)[0];
+    let outcome = &check_all(linter, items, 1)[0];
     assert!(
         outcome
             .fatal
@@ -403,7 +403,7 @@ fn json_schema_files_with_a_sibling_ref_and_the_schema_key_exempt() {
         renderer: Renderer::new(),
     };
     let items: Vec<_> = inputs(paths).collect();
-    let records: Vec<serde_json::Value> = check_all(&linter, &items, 1)
+    let records: Vec<serde_json::Value> = check_all(linter, items, 1)
         .iter()
         .map(|o| serde_json::from_str(&o.text).unwrap())
         .collect();
@@ -482,7 +482,7 @@ fn the_example_blog() {
     };
     let items: Vec<_> = inputs(paths).collect();
     let mut summary = Summary::default();
-    for o in check_all(&linter, &items, 2) {
+    for o in check_all(linter, items, 2) {
         summary.add(&o);
     }
     assert_eq!(

@@ -33,7 +33,7 @@ use std::time::{Duration, Instant};
 use masthead::Renderer;
 
 use crate::args::{parse_args, Args, Command, HELP, USAGE};
-use crate::check::{check_all, Linter};
+use crate::check::{Linter, Pool};
 use crate::output::Summary;
 use crate::schemas::Schemas;
 use crate::walk::inputs;
@@ -65,7 +65,7 @@ fn main() -> ExitCode {
         header_only: args.header_only,
         renderer: Renderer::new().color(args.color),
     };
-    let threads = args.jobs;
+    let mut pool = Pool::new(std::sync::Arc::new(linter), args.jobs);
     let progress = io::stderr().is_terminal();
     let mut summary = Summary::default();
     let stdout = io::stdout();
@@ -84,7 +84,7 @@ fn main() -> ExitCode {
         }
     });
     for chunk in chunks {
-        for outcome in check_all(&linter, &chunk, threads) {
+        for outcome in pool.check(chunk) {
             if let Some(message) = outcome.fatal {
                 let _ = out.flush();
                 eprintln!("lint: {message}");
@@ -143,6 +143,7 @@ fn release_schema() -> String {
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
+    use std::sync::Arc;
 
     use super::*;
     use crate::schemas::Choice;
@@ -208,7 +209,18 @@ mod tests {
         sorted.sort();
         assert_eq!(paths, sorted, "walked in sorted order");
         for threads in [1, 3] {
-            let outcomes = check_all(&Linter::plain(Choice::Release, true), &items, threads);
+            // Chunks of 10 through one pool, as `main` sends its chunks.
+            let mut pool = Pool::new(Arc::new(Linter::plain(Choice::Release, true)), threads);
+            let mut walked = inputs(vec![samples()]);
+            let mut outcomes = Vec::new();
+            loop {
+                let chunk: Vec<_> = walked.by_ref().take(10).collect();
+                if chunk.is_empty() {
+                    break;
+                }
+                outcomes.extend(pool.check(chunk));
+            }
+            assert_eq!(outcomes.len(), 28);
             let mut summary = Summary::default();
             for (o, path) in outcomes.iter().zip(&paths) {
                 let record: serde_json::Value = serde_json::from_str(&o.text).unwrap();
