@@ -15,8 +15,9 @@ binaries (several compare builds, e.g. before and after a change, run in turn). 
 config case runs on a hard-linked copy of the archive beside it (SCRATCH, default
 `ARCHIVE/../lint-cpu`), whose folder holds the masthead.toml and the schema file.
 Each round runs every command once, in turn, so that the machine's load moves them
-alike; the medians, their ratios and the load averages are printed. On a shared
-machine compare medians of many runs, and `--jobs 1` (one checking thread).
+alike; the medians, their ratios, the median of each round's own ratios and the
+load averages are printed. On a shared machine compare medians of many runs, and
+`--jobs 1` (one checking thread).
 """
 
 import argparse
@@ -113,6 +114,16 @@ def main():
         c = med[f"masthead.toml{tag}"]
         print(f"ratios{tag}: --schema release / floor {r / med['floor']:.2f} (target 1.5), "
               f"masthead.toml / --schema release {c / r:.2f} (target 1.2)")
+        # The floor's system time drifts over minutes; the commands of one round run
+        # seconds apart, so the ratio within each round follows less of the drift.
+        total = {name: [u + s for u, s in t] for name, t in times.items()}
+        rounds = [(rel / fl, cfg / rel) for fl, rel, cfg in
+                  zip(total["floor"], total[f"--schema release{tag}"], total[f"masthead.toml{tag}"])]
+        print(f"  per round{tag}: --schema release / floor median "
+              f"{statistics.median(x for x, _ in rounds):.2f} "
+              f"(range {min(x for x, _ in rounds):.2f} to {max(x for x, _ in rounds):.2f}), "
+              f"masthead.toml / --schema release median "
+              f"{statistics.median(y for _, y in rounds):.2f}")
 
 
 if __name__ == "__main__":
