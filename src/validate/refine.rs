@@ -6,7 +6,7 @@ use serde_json::{json, Value as Json};
 
 use super::rule::{
     CustomRule, DateRule, ListRule, NumberRule, StringRule, UrlRule, CUSTOM, HOST_SUFFIX,
-    PLACEHOLDER,
+    PLACEHOLDER, SCHEMES,
 };
 use crate::diagnostic::Kind;
 
@@ -102,7 +102,8 @@ impl DateRule {
 
 impl UrlRule {
     /// The schemes allowed, e.g. `["http", "https"]` (a `pattern` on the scheme,
-    /// any case).
+    /// any case, and masthead's extension keyword `x-masthead-schemes` listing them
+    /// for the messages).
     ///
     /// ```
     /// let schema = masthead::Schema::new().required("u", masthead::Rule::url().schemes(["https"]));
@@ -122,9 +123,14 @@ impl UrlRule {
                 })
                 .collect()
         };
-        let all: Vec<String> = allowed.into_iter().map(|s| any_case(s.as_ref())).collect();
+        let listed: Vec<String> = allowed
+            .into_iter()
+            .map(|s| s.as_ref().to_ascii_lowercase())
+            .collect();
+        let all: Vec<String> = listed.iter().map(|s| any_case(s)).collect();
         self.0
             .set("pattern", json!(format!("^({}):", all.join("|"))));
+        self.0.set(SCHEMES, json!(listed));
         self
     }
 

@@ -19,6 +19,9 @@ pub(crate) const CUSTOM: &str = "x-masthead-custom";
 pub(crate) const PLACEHOLDER: &str = "x-masthead-placeholder";
 /// masthead's extension keyword for [`UrlRule::host_suffix`].
 pub(crate) const HOST_SUFFIX: &str = "x-masthead-host-suffix";
+/// masthead's extension keyword for [`UrlRule::schemes`]: the schemes, beside the
+/// `pattern` that checks them, so that the reason of a refused URL can name them.
+pub(crate) const SCHEMES: &str = "x-masthead-schemes";
 
 /// The dates of [`Rule::date`]: `YYYY-MM-DD`, or an RFC 3339 date-time.
 const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt][0-9]{2}:[0-9]{2}:[0-9]{2}([.][0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2}))?$";

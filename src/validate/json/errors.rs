@@ -14,7 +14,7 @@ use super::pointer::{parent, severity, subschema, unescape};
 use crate::check;
 use crate::diagnostic::{Error, Kind, Severity};
 use crate::path::{display_path, Segment};
-use crate::validate::rule::{CUSTOM, HOST_SUFFIX};
+use crate::validate::rule::{CUSTOM, HOST_SUFFIX, SCHEMES};
 use crate::validate::run::{Found, Target};
 use crate::value::Value;
 
@@ -179,7 +179,7 @@ impl<'a, 'v> Mapper<'a, 'v> {
                 let text = instance.to_string();
                 let (kind, message) =
                     formats::reason(format.unwrap_or_default(), &text, true, false)
-                        .unwrap_or_else(|| pattern_message(format, &text, ""));
+                        .unwrap_or_else(|| pattern_message(format, &text, "", sub));
                 self.push(kind, &place.path, message, here);
             }
             E::Type { .. } => {
@@ -196,10 +196,10 @@ impl<'a, 'v> Mapper<'a, 'v> {
             E::Format { format } => {
                 let (kind, message) = match instance.as_str() {
                     Some(s) if formats::is_own(format) => {
-                        let web = sub
-                            .and_then(|s| s.get("pattern"))
-                            .and_then(Json::as_str)
-                            .is_some_and(|p| p.contains("[Hh][Tt][Tt][Pp]") || p.contains("http"));
+                        let pattern = sub.and_then(|s| s.get("pattern")).and_then(Json::as_str);
+                        let web = schemes_of(sub, pattern.unwrap_or_default())
+                            .iter()
+                            .any(|s| s == "http" || s == "https");
                         formats::reason(format, s, self.strict, web).unwrap_or((
                             Kind::InvalidValue,
                             format!("{} is not a valid `{format}`", check::shown(s)),
@@ -214,7 +214,7 @@ impl<'a, 'v> Mapper<'a, 'v> {
             }
             E::Pattern { pattern } => {
                 let text = instance.as_str().unwrap_or_default();
-                let (kind, message) = pattern_message(format, text, pattern);
+                let (kind, message) = pattern_message(format, text, pattern, sub);
                 self.push(kind, &place.path, message, here);
             }
             E::AnyOf { context } | E::OneOfNotValid { context } => {
@@ -290,10 +290,15 @@ impl<'a, 'v> Mapper<'a, 'v> {
     }
 }
 
-/// A `pattern` that a string does not match. On a field of a date or URL format
-/// the pattern narrows the format (the release schema's RFC 3339 shapes and web
-/// schemes): the kind is the format's, and the reason says what is wrong.
-fn pattern_message(format: Option<&str>, text: &str, pattern: &str) -> (Kind, String) {
+/// A `pattern` that a string does not match (in `sub`). On a field of a date or
+/// URL format the pattern narrows the format (the release schema's RFC 3339 shapes
+/// and web schemes): the kind is the format's, and the reason says what is wrong.
+fn pattern_message(
+    format: Option<&str>,
+    text: &str,
+    pattern: &str,
+    sub: Option<&Json>,
+) -> (Kind, String) {
     match format {
         Some("date" | "date-time") => {
             let message = check::parse_date(text).err().unwrap_or_else(|| {
@@ -307,7 +312,7 @@ fn pattern_message(format: Option<&str>, text: &str, pattern: &str) -> (Kind, St
         Some(f) if formats::is_own(f) && f != "time" => {
             // A URL that does not parse says why; one that does, which part the
             // pattern refuses (most often the scheme).
-            let schemes = schemes_of(pattern);
+            let schemes = schemes_of(sub, pattern);
             let schemes: Vec<&str> = schemes.iter().map(String::as_str).collect();
             let message = match check::parse_url(text, &schemes) {
                 Err(message) => message,
@@ -329,29 +334,22 @@ fn pattern_message(format: Option<&str>, text: &str, pattern: &str) -> (Kind, St
     }
 }
 
-/// The schemes a URL's `pattern` allows: the builder's `^([Hh][Tt][Tt][Pp]|…):`, or
-/// `http` and `https` for a pattern that names them otherwise (the release schema's
+/// The schemes a URL field allows (its subschema `sub`, its `pattern`): the list of
+/// `x-masthead-schemes` (which `UrlRule::schemes` writes beside its pattern), or
+/// `http` and `https` for a pattern that names them (the release schema's
 /// `^[Hh][Tt][Tt][Pp][Ss]?:`); none when it is neither.
-fn schemes_of(pattern: &str) -> Vec<String> {
-    let listed = pattern
-        .strip_prefix("^(")
-        .and_then(|p| p.strip_suffix("):"))
-        .map(|p| {
-            p.split('|')
-                .map(|s| {
-                    s.replace('\\', "")
-                        .split(['[', ']'])
-                        .flat_map(|part| part.chars().last())
-                        .collect::<String>()
-                })
-                .collect::<Vec<_>>()
-        });
-    match listed {
-        Some(all) => all,
-        None if pattern.contains("[Hh][Tt][Tt][Pp]") || pattern.contains("http") => {
-            vec!["http".to_owned(), "https".to_owned()]
-        }
-        None => Vec::new(),
+fn schemes_of(sub: Option<&Json>, pattern: &str) -> Vec<String> {
+    if let Some(listed) = sub.and_then(|s| s.get(SCHEMES)).and_then(Json::as_array) {
+        return listed
+            .iter()
+            .filter_map(Json::as_str)
+            .map(str::to_ascii_lowercase)
+            .collect();
+    }
+    if pattern.contains("[Hh][Tt][Tt][Pp]") || pattern.contains("http") {
+        vec!["http".to_owned(), "https".to_owned()]
+    } else {
+        Vec::new()
     }
 }
 

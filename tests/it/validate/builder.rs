@@ -252,3 +252,42 @@ fn a_pattern_the_engine_refuses_is_reported_not_a_panic() {
         d.message()
     );
 }
+
+#[test]
+fn schemes_are_written_beside_their_pattern_and_named_in_the_message() {
+    let built = Schema::new().required("u", Rule::url().schemes(["FTP", "sftp"]));
+    let field = &built.json_schema().unwrap()["properties"]["u"];
+    assert_eq!(field["pattern"], "^([Ff][Tt][Pp]|[Ss][Ff][Tt][Pp]):");
+    assert_eq!(field["x-masthead-schemes"], json!(["ftp", "sftp"]));
+    let expected = "invalid URL `https://x.nz/`: scheme `https` is not allowed, expected \
+                    `ftp` or `sftp`";
+    let message = |schema: &Schema| {
+        let report = masthead::validate_str("---\nu: https://x.nz/\n---\n", schema);
+        let d = report.iter().next().cloned().unwrap();
+        (d.kind(), d.message().to_owned())
+    };
+    assert_eq!(
+        message(&built),
+        (masthead::Kind::MalformedUrl, expected.to_owned())
+    );
+    // A schema file that lists its schemes gets the same message, whatever the
+    // pattern's spelling; without the list, only `http(s)` patterns are read.
+    let by_hand = |extra: serde_json::Value| {
+        let mut field = json!({"type": "string", "format": "uri", "pattern": "^(ftp|sftp):"});
+        field
+            .as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        Schema::from_json_schema(&json!({"type": "object", "properties": {"u": field}})).unwrap()
+    };
+    assert_eq!(
+        message(&by_hand(json!({"x-masthead-schemes": ["ftp", "sftp"]}))),
+        (masthead::Kind::MalformedUrl, expected.to_owned())
+    );
+    let (kind, unlisted) = message(&by_hand(json!({})));
+    assert_eq!(kind, masthead::Kind::MalformedUrl);
+    assert!(
+        unlisted.contains("does not match `^(ftp|sftp):`"),
+        "{unlisted}"
+    );
+}
