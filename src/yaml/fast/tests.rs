@@ -94,6 +94,10 @@ fn declines_outside_the_subset() {
         "a: 'x\n",
         "a: [x\n",
         "a: [x] # c\n b: 1\n",
+        "a: \"x\"'y\"\n",
+        "a:\n- [x]\n",
+        "a:\n- 'a': 1\n",
+        "a:\n  -x\n",
     ] {
         assert_eq!(events_of(block), None, "{block:?}");
     }
@@ -110,6 +114,10 @@ fn reads_quoted_scalars() {
         panic!()
     };
     assert_eq!(&*value.value, "x\ty\u{e9}\\");
+    assert_eq!(
+        (key.style, value.style),
+        (Style::SingleQuoted, Style::DoubleQuoted)
+    );
     // The full deserializer's borrowing rule, coincidences included.
     let Event::Scalar(quote) = &events[4] else {
         panic!()
@@ -229,6 +237,8 @@ fn takes_the_subset_as_serde_yaml_reads_it() {
         "a: [ ]\n",
         "a: [-1, -a, -.5, a b]\n",
         "a: -x\n",
+        "a:\n  -x: 1\n",
+        "a:\n  - b: 1\n    c: [2]\n  - d: 3\n    e: 4\n",
         "a: x\n\n\nb: y\n",
         "\na: 1\n",
         "# c\na: 1\n",
