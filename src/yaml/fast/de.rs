@@ -96,13 +96,7 @@ impl<'p, 'a> Events<'p, 'a> {
     }
 
     fn visit_sequence<V: Visitor<'a>>(&mut self, visitor: V) -> Result<V::Value> {
-        let value = self.nested(|de| {
-            visitor.visit_seq(Access {
-                de,
-                empty: false,
-                len: 0,
-            })
-        })?;
+        let value = self.nested(|de| visitor.visit_seq(Access { de, empty: false }))?;
         // Entries the visitor left: the full path reads them and fails.
         match self.next()? {
             Event::SeqEnd => Ok(value),
@@ -111,13 +105,7 @@ impl<'p, 'a> Events<'p, 'a> {
     }
 
     fn visit_mapping<V: Visitor<'a>>(&mut self, visitor: V) -> Result<V::Value> {
-        let value = self.nested(|de| {
-            visitor.visit_map(Access {
-                de,
-                empty: false,
-                len: 0,
-            })
-        })?;
+        let value = self.nested(|de| visitor.visit_map(Access { de, empty: false }))?;
         match self.next()? {
             Event::MapEnd => Ok(value),
             _ => Err(Decline::OUTSIDE),
@@ -220,7 +208,6 @@ impl<'p, 'a> Events<'p, 'a> {
                 visitor.visit_seq(Access {
                     de: self,
                     empty: true,
-                    len: 0,
                 })
             }
             _ => Err(Decline::OUTSIDE),
@@ -235,7 +222,6 @@ impl<'p, 'a> Events<'p, 'a> {
                 visitor.visit_map(Access {
                     de: self,
                     empty: true,
-                    len: 0,
                 })
             }
             _ => Err(Decline::OUTSIDE),
@@ -337,7 +323,6 @@ struct Access<'d, 'p, 'a> {
     de: &'d mut Events<'p, 'a>,
     /// An empty plain scalar read as an empty collection.
     empty: bool,
-    len: usize,
 }
 
 impl<'a> de::SeqAccess<'a> for Access<'_, '_, 'a> {
@@ -349,10 +334,7 @@ impl<'a> de::SeqAccess<'a> for Access<'_, '_, 'a> {
         }
         let result = match self.de.peek() {
             Ok(Event::SeqEnd) => Ok(None),
-            Ok(_) => {
-                self.len += 1;
-                seed.deserialize(&mut *self.de).map(Some)
-            }
+            Ok(_) => seed.deserialize(&mut *self.de).map(Some),
             Err(e) => Err(e),
         };
         self.de.track(result)
@@ -372,10 +354,7 @@ impl<'a> de::MapAccess<'a> for Access<'_, '_, 'a> {
         }
         let result = match self.de.peek() {
             Ok(Event::MapEnd) => Ok(None),
-            Ok(_) => {
-                self.len += 1;
-                seed.deserialize(&mut *self.de).map(Some)
-            }
+            Ok(_) => seed.deserialize(&mut *self.de).map(Some),
             Err(e) => Err(e),
         };
         self.de.track(result)

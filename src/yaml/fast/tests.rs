@@ -85,6 +85,19 @@ fn declines_outside_the_subset() {
         "a: x\n-\n",
         "a:\n-\n  b\n",
         "a: 'x'#c\n",
+        "a #b: c\n",
+        "a: [x] y\n",
+        "a: 'x' y\n",
+        "a: -\n",
+        "a: [-]\n",
+        "a: [- x]\n",
+        "a: 'x\n",
+        "a: [x\n",
+        "a: [x] # c\n b: 1\n",
+        "a: \"x\"'y\"\n",
+        "a:\n- [x]\n",
+        "a:\n- 'a': 1\n",
+        "a:\n  -x\n",
     ] {
         assert_eq!(events_of(block), None, "{block:?}");
     }
@@ -101,6 +114,10 @@ fn reads_quoted_scalars() {
         panic!()
     };
     assert_eq!(&*value.value, "x\ty\u{e9}\\");
+    assert_eq!(
+        (key.style, value.style),
+        (Style::SingleQuoted, Style::DoubleQuoted)
+    );
     // The full deserializer's borrowing rule, coincidences included.
     let Event::Scalar(quote) = &events[4] else {
         panic!()
@@ -190,4 +207,54 @@ fn collections_hint_their_exact_size() {
     let (lists, _) = from_str::<Lists>("a:\n").unwrap();
     assert!(lists.a.is_empty());
     assert_eq!(lists.a.capacity(), 0);
+}
+
+#[test]
+fn takes_the_subset_as_serde_yaml_reads_it() {
+    // The positive twin of `declines_outside_the_subset`: blocks at the edges of the
+    // subset that the fast path must take, and read as serde_yaml does.
+    for block in [
+        "C#: v\n",
+        "a#b: c\n",
+        "a:b: c\n",
+        "k: C#\n",
+        "k: a#b\n",
+        "k: a:b\n",
+        "k: x # c\n",
+        "k: x #c\nl: 1\n",
+        "k: 'x' # c\n",
+        "k: \"x\"  # c\n",
+        "k:    x   \n",
+        "a:\nb: 1\n",
+        "a: # c\n  b: 1\n",
+        "a: # c\nb: 1\n",
+        "a:\n- x\nb: 1\n",
+        "a:\n  - x\n  # c\n  -\n  - y # c\nb:\n",
+        "a:\n  - b: 1\n    c: 2\n  - d\n",
+        "a:\n- b: 1\n  c: [x]\n- b:\n    c: 1\n",
+        "a: [x, 'y', \"z\"] # c\n",
+        "a: []\n",
+        "a: [ ]\n",
+        "a: [-1, -a, -.5, a b]\n",
+        "a: -x\n",
+        "a:\n  -x: 1\n",
+        "a:\n  - b: 1\n    c: [2]\n  - d: 3\n    e: 4\n",
+        "a: x\n\n\nb: y\n",
+        "\na: 1\n",
+        "# c\na: 1\n",
+        "a: 1\r\nb:\r\n- 2\r\n",
+        "a: 1",
+        "a:",
+        "a: 'x'",
+        "a: [x]",
+        "'a': 1\n",
+        "\"a\" : 1\n",
+        "'a''b': 'it''s'\n",
+        "a: 'x''y' # c\n",
+        "a: \"\\\\\" # c\n",
+    ] {
+        let theirs: serde_yaml::Value = serde_yaml::from_str(block).unwrap();
+        let ours = from_str::<serde_yaml::Value>(block).map(|(value, _)| value);
+        assert_eq!(ours, Ok(theirs), "{block:?}");
+    }
 }
