@@ -575,3 +575,26 @@ fn the_byte_limit_holds_at_its_edge() {
         );
     }
 }
+
+/// Validation points into tables at every depth: a header table, an inline table,
+/// a table of an array of tables.
+#[test]
+fn validation_points_into_nested_tables() {
+    let inner = || Schema::new().required("when", masthead::Rule::date());
+    let schema = Schema::new()
+        .required("extra", masthead::Rule::mapping(inner()))
+        .required("inline", masthead::Rule::mapping(inner()))
+        .required(
+            "list",
+            masthead::Rule::list(masthead::Rule::mapping(inner())),
+        );
+    let src = "+++\ninline = { when = 'b' }\n[extra]\nwhen = 'a'\n[[list]]\nwhen = 'c'\n+++\n";
+    assert_eq!(
+        findings(src, &schema),
+        [
+            (Kind::MalformedDate, "inline.when".to_owned(), 2, "'b'"),
+            (Kind::MalformedDate, "extra.when".to_owned(), 4, "'a'"),
+            (Kind::MalformedDate, "list[0].when".to_owned(), 6, "'c'"),
+        ]
+    );
+}
