@@ -417,3 +417,184 @@ fn a_date_that_does_not_exist_does_not_stop_validation() {
     let kinds: Vec<Kind> = report.iter().map(|d| d.kind()).collect();
     assert_eq!(kinds, [Kind::TomlSyntax]);
 }
+
+/// The kind, path, line and text of each finding of `src` under `schema`.
+fn findings<'s>(src: &'s str, schema: &Schema) -> Vec<(Kind, String, usize, &'s str)> {
+    masthead::validate_str(src, schema)
+        .iter()
+        .map(|d| {
+            (
+                d.kind(),
+                d.path().to_owned(),
+                d.line(),
+                &src[d.span().range()],
+            )
+        })
+        .collect()
+}
+
+/// Only a date that does not exist is read past (#16), and at most 64 of them: any
+/// other syntax error, a value that only looks like a date, or a 65th bad date stops
+/// validation at toml's first error.
+#[test]
+fn only_dates_that_do_not_exist_are_read_past() {
+    let schema = Schema::new().required("title", masthead::Rule::string().non_empty());
+    let title = (Kind::EmptyValue, "title".to_owned(), 2, "\"\"");
+    // A syntax error at a value that starts with digits, like a date's.
+    let src = "+++\ntitle = \"\"\nx = 12abc\n+++\n";
+    assert_eq!(
+        findings(src, &schema),
+        [(Kind::TomlSyntax, String::new(), 3, "12abc")]
+    );
+    // A date with a sign is no date: toml says so, and the reading stops there.
+    let src = "+++\ntitle = \"\"\nx = -2024-02-30\n+++\n";
+    assert_eq!(
+        findings(src, &schema),
+        [(Kind::MalformedDate, "x".to_owned(), 3, "-2024-02-30")]
+    );
+    // 64 bad dates are read past, each reported; a 65th stops the reading.
+    let dates = |n: usize| -> String { (0..n).map(|i| format!("d{i} = 2024-02-30\n")).collect() };
+    let src = format!("+++\ntitle = \"\"\n{}+++\n", dates(64));
+    let found = findings(&src, &schema);
+    assert_eq!(found.len(), 65, "{found:?}");
+    assert_eq!(found[0], title);
+    assert!(found[1..]
+        .iter()
+        .enumerate()
+        .all(|(i, f)| *f == (Kind::MalformedDate, format!("d{i}"), 3 + i, "2024-02-30")));
+    let src = format!("+++\ntitle = \"\"\n{}+++\n", dates(65));
+    assert_eq!(
+        findings(&src, &schema),
+        [(Kind::MalformedDate, "d0".to_owned(), 3, "2024-02-30")]
+    );
+}
+
+/// A bad date is read as a placeholder string of its length, then put back: a string
+/// of tildes that the document writes itself stays as written.
+#[test]
+fn a_string_of_tildes_is_not_taken_for_a_bad_date() {
+    let src = "+++\nd = 2024-02-30\nnote = \"~~~~~~~~\"\n+++\n";
+    let schema = Schema::new().required("note", masthead::Rule::one_of_values(["~~~~~~~~"]));
+    assert_eq!(
+        findings(src, &schema),
+        [(Kind::MalformedDate, "d".to_owned(), 2, "2024-02-30")]
+    );
+}
+
+/// A date-time reads as text at every depth: in an array, a table, an array of
+/// tables.
+#[test]
+fn nested_date_times_read_as_text() {
+    let src = "+++\nd = [2024-05-13]\n[t]\nd = 2024-05-13T10:00:00Z\n[[a]]\nd = 10:00:00\n+++\n";
+    let v: BTreeMap<String, toml::Value> = masthead::from_str(src).unwrap().metadata;
+    assert_eq!(v["d"][0].as_str(), Some("2024-05-13"));
+    assert_eq!(v["t"]["d"].as_str(), Some("2024-05-13T10:00:00Z"));
+    assert_eq!(v["a"][0]["d"].as_str(), Some("10:00:00"));
+}
+
+/// Errors of nested fields of a typed parse: a missing field at its holder's key (or
+/// at the item of a list), an unknown one at its own key.
+#[test]
+fn nested_field_errors() {
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Inner {
+        who: String,
+    }
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Outer {
+        extra: Inner,
+        #[serde(default)]
+        list: Vec<Inner>,
+    }
+    let cases = [
+        (
+            "extra = { }\n",
+            (Kind::MissingField, "extra.who", 2, 1, "extra"),
+        ),
+        (
+            "extra = { who = 'x' }\nlist = [{}]\n",
+            (Kind::MissingField, "list[0].who", 3, 9, "{}"),
+        ),
+        (
+            "[extra]\nwho = 'x'\nwhen = 1\n",
+            (Kind::UnknownField, "extra.when", 4, 1, "when"),
+        ),
+        (
+            "extra = { who = 'x', when = 1 }\n",
+            (Kind::UnknownField, "extra.when", 2, 22, "when"),
+        ),
+        (
+            "x = 1\n[extra]\nwho = 'x'\n",
+            (Kind::UnknownField, "x", 2, 1, "x"),
+        ),
+    ];
+    for (block, want) in cases {
+        let src = format!("+++\n{block}+++\n");
+        let err = masthead::from_str::<Outer>(&src).unwrap_err();
+        let got = (
+            err.kind(),
+            err.path(),
+            err.line(),
+            err.column(),
+            &src[err.span().range()],
+        );
+        assert_eq!(got, want, "{block:?}");
+    }
+}
+
+/// The byte limit counts the block's bytes: a block of exactly the limit is read.
+#[test]
+fn the_byte_limit_holds_at_its_edge() {
+    let src = "+++\na = 1\n+++\n";
+    for (limit, ok) in [(6, true), (5, false)] {
+        let limits = masthead::Limits::new().max_bytes(limit);
+        let typed = masthead::Options::new()
+            .limits(limits)
+            .from_str::<BTreeMap<String, i64>>(src);
+        assert_eq!(
+            typed.map(|p| p.metadata["a"]).map_err(|e| e.kind()),
+            if ok { Ok(1) } else { Err(Kind::LimitExceeded) },
+            "{limit}"
+        );
+        let kinds: Vec<Kind> = masthead::validate_str(src, &Schema::any().limits(limits))
+            .iter()
+            .map(|d| d.kind())
+            .collect();
+        assert_eq!(
+            kinds,
+            if ok {
+                vec![]
+            } else {
+                vec![Kind::LimitExceeded]
+            },
+            "{limit}"
+        );
+    }
+}
+
+/// Validation points into tables at every depth: a header table, an inline table,
+/// a table of an array of tables.
+#[test]
+fn validation_points_into_nested_tables() {
+    let inner = || Schema::new().required("when", masthead::Rule::date());
+    let schema = Schema::new()
+        .required("extra", masthead::Rule::mapping(inner()))
+        .required("inline", masthead::Rule::mapping(inner()))
+        .required(
+            "list",
+            masthead::Rule::list(masthead::Rule::mapping(inner())),
+        );
+    let src = "+++\ninline = { when = 'b' }\n[extra]\nwhen = 'a'\n[[list]]\nwhen = 'c'\n+++\n";
+    assert_eq!(
+        findings(src, &schema),
+        [
+            (Kind::MalformedDate, "inline.when".to_owned(), 2, "'b'"),
+            (Kind::MalformedDate, "extra.when".to_owned(), 4, "'a'"),
+            (Kind::MalformedDate, "list[0].when".to_owned(), 6, "'c'"),
+        ]
+    );
+}
