@@ -334,10 +334,7 @@ fn syntax_error(doc: &Document<'_>, err: &toml::de::Error) -> Error {
         if let Some((key, value, value_at)) = key_value_line(text, at) {
             if let Err(reason) = crate::check::parse_date(value) {
                 let mut path = table_path(text, at);
-                path.extend(
-                    key.split('.')
-                        .map(|k| Segment::Key(unquote(k.trim()).to_owned())),
-                );
+                path.extend(key_parts(key).map(|k| Segment::Key(k.to_owned())));
                 let span = rebase(doc, value_at..value_at + value.len());
                 return Error::new(Kind::MalformedDate, display_path(&path), reason, span);
             }
@@ -371,10 +368,42 @@ fn line_at(text: &str, at: usize) -> (&str, usize) {
 /// block, to name the field of a bad date.
 fn key_value_line(text: &str, at: usize) -> Option<(&str, &str, usize)> {
     let (line, start) = line_at(text, at);
-    let (key, rest) = line.split_once('=')?;
+    // The first `=` outside a quoted key: `"a=b" = …` is the key `a=b`.
+    let eq = unquoted(line, b'=').next()?;
+    let (key, rest) = (&line[..eq], &line[eq + 1..]);
     let value = rest.split('#').next()?.trim();
-    let value_at = start + key.len() + 1 + rest.find(value)?;
+    let value_at = start + eq + 1 + rest.find(value)?;
     Some((key.trim(), value, value_at))
+}
+
+/// The parts of a dotted key, each unquoted: `a."b.c"` is `a`, then `b.c`.
+fn key_parts(key: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut from = 0;
+    unquoted(key, b'.')
+        .chain(std::iter::once(key.len()))
+        .map(move |dot| {
+            let part = unquote(key[from..dot].trim());
+            from = dot + 1;
+            part
+        })
+}
+
+/// The offsets of the byte `sep` in `s` outside TOML's quoted strings (`"…"` with
+/// backslash escapes, `'…'` as written).
+fn unquoted(s: &str, sep: u8) -> impl Iterator<Item = usize> + '_ {
+    let mut quote = None;
+    let mut escaped = false;
+    s.bytes().enumerate().filter_map(move |(i, b)| {
+        match quote {
+            Some(_) if escaped => escaped = false,
+            Some(b'"') if b == b'\\' => escaped = true,
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None => return (b == sep).then_some(i),
+        }
+        None
+    })
 }
 
 /// The path of the table that holds byte `at`: its nearest `[table]` or

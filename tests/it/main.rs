@@ -21,6 +21,8 @@ mod stats;
 mod support;
 #[cfg(feature = "toml")]
 mod toml;
+#[cfg(feature = "toml")]
+mod toml_keys;
 mod user_errors;
 mod validate;
 mod write;

@@ -419,7 +419,7 @@ fn a_date_that_does_not_exist_does_not_stop_validation() {
 }
 
 /// The kind, path, line and text of each finding of `src` under `schema`.
-fn findings<'s>(src: &'s str, schema: &Schema) -> Vec<(Kind, String, usize, &'s str)> {
+pub(crate) fn findings<'s>(src: &'s str, schema: &Schema) -> Vec<(Kind, String, usize, &'s str)> {
     masthead::validate_str(src, schema)
         .iter()
         .map(|d| {
