@@ -291,7 +291,8 @@ fn read(path: &Path, buffer: &mut Vec<u8>) -> io::Result<()> {
 /// run, or none for one job (the calling thread checks then, with its one buffer).
 /// Each chunk is shared among the workers, each taking the next document until none
 /// is left. Starting `threads` threads for every chunk of 512 instead (432 starts
-/// over the release archive with the default `-j`) cost 9 % of lint's CPU.
+/// over the release archive with the default `-j`) made 433 `clone3`s and 440
+/// `munmap`s where the pool makes 5 and 13.
 pub(crate) struct Pool {
     linter: Arc<Linter>,
     /// One queue of chunks per worker; every worker gets every chunk.
