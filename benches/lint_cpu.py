@@ -97,7 +97,8 @@ def main():
         for name, cmd in cmds:
             times[name].append(cpu(cmd))
     after = os.getloadavg()
-    med = {name: statistics.median(u + s for u, s in t) for name, t in times.items()}
+    total = {name: [u + s for u, s in t] for name, t in times.items()}
+    med = {name: statistics.median(t) for name, t in total.items()}
     print(f"runs {a.runs}, jobs {a.jobs or 'default'}, load average "
           f"{load[0]:.2f} before, {after[0]:.2f} after")
     for i, lint in enumerate(lints):
@@ -105,7 +106,7 @@ def main():
     for name, t in times.items():
         user = statistics.median(u for u, _ in t)
         system = statistics.median(s for _, s in t)
-        runs = " ".join(f"{u + s:.2f}" for u, s in t)
+        runs = " ".join(f"{x:.2f}" for x in total[name])
         print(f"{name:<24} median {med[name]:.3f} s (user {user:.3f}, sys {system:.3f})  "
               f"runs {runs}")
     for i in range(len(lints)):
@@ -116,7 +117,6 @@ def main():
               f"masthead.toml / --schema release {c / r:.2f} (target 1.2)")
         # The floor's system time drifts over minutes; the commands of one round run
         # seconds apart, so the ratio within each round follows less of the drift.
-        total = {name: [u + s for u, s in t] for name, t in times.items()}
         rounds = [(rel / fl, cfg / rel) for fl, rel, cfg in
                   zip(total["floor"], total[f"--schema release{tag}"], total[f"masthead.toml{tag}"])]
         print(f"  per round{tag}: --schema release / floor median "
