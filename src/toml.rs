@@ -330,12 +330,17 @@ fn syntax_error(doc: &Document<'_>, err: &toml::de::Error) -> Error {
             span,
         );
     }
+    // toml's span of a date that does not exist is the date itself, wherever it
+    // stands: a key's value, or inside inline arrays and tables.
+    let date = err.span().and_then(|r| Some((text.get(r.clone())?, r)));
     if message.starts_with("invalid date") || message.starts_with("invalid time") {
-        if let Some((key, value, value_at)) = key_value_line(text, at) {
-            if let Err(reason) = crate::check::parse_date(value) {
+        if let Some((value, range)) = date {
+            if let (Err(reason), Some(inner)) =
+                (crate::check::parse_date(value), statement_path(text, at))
+            {
                 let mut path = table_path(text, at);
-                path.extend(key_parts(key).map(|k| Segment::Key(k.to_owned())));
-                let span = rebase(doc, value_at..value_at + value.len());
+                path.extend(inner);
+                let span = rebase(doc, range);
                 return Error::new(Kind::MalformedDate, display_path(&path), reason, span);
             }
         }
@@ -363,17 +368,80 @@ fn line_at(text: &str, at: usize) -> (&str, usize) {
     (text[start..end].trim_end_matches('\r'), start)
 }
 
-/// For a `key = value` line around byte `at`: the key, the value (without a
-/// trailing comment) and the value's offset. Only used once toml has rejected the
-/// block, to name the field of a bad date.
-fn key_value_line(text: &str, at: usize) -> Option<(&str, &str, usize)> {
-    let (line, start) = line_at(text, at);
-    // The first `=` outside a quoted key: `"a=b" = …` is the key `a=b`.
+/// The path from its table to the value at byte `at` (a date toml refused): the
+/// keys of the statement that holds it, then the way down its inline arrays and
+/// tables (`x = [1, { d = … }]` gives `x`, `[1]`, `d`). The statement starts on the
+/// value's line or, for an array written over several lines, on an earlier one:
+/// the nearest line that starts with a key and `=`. `None` when there is none, or
+/// the brackets between do not nest. Only used once toml has rejected the block.
+fn statement_path(text: &str, at: usize) -> Option<Vec<Segment>> {
+    let mut line_end = at;
+    let (key, value_from) = loop {
+        let (line, start) = line_at(text, line_end);
+        let line = &line[..line.len().min(at - start)];
+        if let Some((key, eq)) = statement_key(line) {
+            break (key, start + eq + 1);
+        }
+        // The line feed that ends the line above.
+        line_end = start.checked_sub(1)?;
+    };
+    let mut path: Vec<Segment> = key_parts(key).map(|k| Segment::Key(k.to_owned())).collect();
+    path.extend(inline_path(&text[value_from..at])?);
+    Some(path)
+}
+
+/// The key of a `key = …` line and the offset of its `=`, when the text before the
+/// first `=` outside quotes is a key: bare keys (letters, digits, `_`, `-`), quoted
+/// keys, dots and blanks only (so not `{ a = 1 },` inside an array).
+fn statement_key(line: &str) -> Option<(&str, usize)> {
     let eq = unquoted(line, b'=').next()?;
-    let (key, rest) = (&line[..eq], &line[eq + 1..]);
-    let value = rest.split('#').next()?.trim();
-    let value_at = start + eq + 1 + rest.find(value)?;
-    Some((key.trim(), value, value_at))
+    let key = &line[..eq];
+    let bare = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b' ' | b'\t');
+    let is_key = !key.trim().is_empty() && structure(key).all(|(_, b)| bare(b));
+    is_key.then_some((key.trim(), eq))
+}
+
+/// The way down from a statement's `=` to the end of `value` (the text between
+/// them): an index for each inline array still open, the keys of the entry for
+/// each inline table still open.
+fn inline_path(value: &str) -> Option<Vec<Segment>> {
+    enum Open {
+        Array(usize),
+        // The keys of the current entry, and where its key starts.
+        Table(Vec<Segment>, usize),
+    }
+    let mut open = Vec::new();
+    for (i, b) in structure(value) {
+        match b {
+            b'[' => open.push(Open::Array(0)),
+            b'{' => open.push(Open::Table(Vec::new(), i + 1)),
+            b']' | b'}' => {
+                open.pop()?;
+            }
+            b',' => match open.last_mut()? {
+                Open::Array(n) => *n += 1,
+                Open::Table(keys, from) => {
+                    keys.clear();
+                    *from = i + 1;
+                }
+            },
+            b'=' => {
+                if let Some(Open::Table(keys, from)) = open.last_mut() {
+                    let key = &value[*from..i];
+                    *keys = key_parts(key).map(|k| Segment::Key(k.to_owned())).collect();
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(
+        open.into_iter()
+            .flat_map(|o| match o {
+                Open::Array(n) => vec![Segment::Index(n)],
+                Open::Table(keys, _) => keys,
+            })
+            .collect(),
+    )
 }
 
 /// The parts of a dotted key, each unquoted: `a."b.c"` is `a`, then `b.c`.
@@ -388,19 +456,27 @@ fn key_parts(key: &str) -> impl Iterator<Item = &str> + '_ {
         })
 }
 
-/// The offsets of the byte `sep` in `s` outside TOML's quoted strings (`"…"` with
-/// backslash escapes, `'…'` as written).
+/// The offsets of the byte `sep` in `s` outside TOML's quoted strings and comments.
 fn unquoted(s: &str, sep: u8) -> impl Iterator<Item = usize> + '_ {
+    structure(s).filter_map(move |(i, b)| (b == sep).then_some(i))
+}
+
+/// The bytes of `s` (with their offsets) outside TOML's quoted strings (`"…"` with
+/// backslash escapes, `'…'` as written) and comments (`#` to the end of the line).
+fn structure(s: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
     let mut quote = None;
     let mut escaped = false;
+    let mut comment = false;
     s.bytes().enumerate().filter_map(move |(i, b)| {
         match quote {
+            _ if comment => comment = b != b'\n',
             Some(_) if escaped => escaped = false,
             Some(b'"') if b == b'\\' => escaped = true,
             Some(q) if b == q => quote = None,
             Some(_) => {}
             None if b == b'"' || b == b'\'' => quote = Some(b),
-            None => return (b == sep).then_some(i),
+            None if b == b'#' => comment = true,
+            None => return Some((i, b)),
         }
         None
     })
@@ -426,9 +502,8 @@ fn table_path(text: &str, at: usize) -> Vec<Segment> {
     let Some((array, name)) = before.lines().rev().find_map(header) else {
         return Vec::new();
     };
-    let mut path: Vec<Segment> = name
-        .split('.')
-        .map(|k| Segment::Key(unquote(k.trim()).to_owned()))
+    let mut path: Vec<Segment> = key_parts(&name)
+        .map(|k| Segment::Key(k.to_owned()))
         .collect();
     if array {
         let index = before
