@@ -378,7 +378,6 @@ fn statement_path(text: &str, at: usize) -> Option<Vec<Segment>> {
     let mut line_end = at;
     let (key, value_from) = loop {
         let (line, start) = line_at(text, line_end);
-        let line = &line[..line.len().min(at - start)];
         if let Some((key, eq)) = statement_key(line) {
             break (key, start + eq + 1);
         }
@@ -386,7 +385,8 @@ fn statement_path(text: &str, at: usize) -> Option<Vec<Segment>> {
         line_end = start.checked_sub(1)?;
     };
     let mut path: Vec<Segment> = key_parts(key).map(|k| Segment::Key(k.to_owned())).collect();
-    path.extend(inline_path(&text[value_from..at])?);
+    // A line whose `=` follows the value holds no statement of it.
+    path.extend(inline_path(text.get(value_from..at)?)?);
     Some(path)
 }
 
@@ -425,12 +425,14 @@ fn inline_path(value: &str) -> Option<Vec<Segment>> {
                     *from = i + 1;
                 }
             },
-            b'=' => {
-                if let Some(Open::Table(keys, from)) = open.last_mut() {
+            // A key's `=` stands only in a table.
+            b'=' => match open.last_mut() {
+                Some(Open::Table(keys, from)) => {
                     let key = &value[*from..i];
                     *keys = key_parts(key).map(|k| Segment::Key(k.to_owned())).collect();
                 }
-            }
+                _ => return None,
+            },
             _ => {}
         }
     }

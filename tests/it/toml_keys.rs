@@ -51,7 +51,7 @@ fn bad_dates(src: &str) -> Vec<(usize, String, String)> {
 
 #[test]
 fn bad_dates_inside_inline_arrays_and_tables_are_found_at_their_own_path() {
-    let cases: [(&str, &[BadDate<'_>]); 8] = [
+    let cases: [(&str, &[BadDate<'_>]); 9] = [
         ("x = [2024-02-30]", &[(2, "x[0]", "2024-02-30")]),
         ("x = { d = 2024-02-30 }", &[(2, "x.d", "2024-02-30")]),
         // A `#` in a string is no comment, and a `,` in one separates nothing.
@@ -73,6 +73,8 @@ fn bad_dates_inside_inline_arrays_and_tables_are_found_at_their_own_path() {
             "x = [ # it's [a, b\n  1,\n  { d = 2024-02-30 },\n]",
             &[(4, "x[1].d", "2024-02-30")],
         ),
+        // A quoted key right before its `=`.
+        ("\"a\"= [2024-02-30]", &[(2, "a[0]", "2024-02-30")]),
         // Under a table whose name quotes a dot.
         (
             "[t.\"a.b\"]\nx = [2024-02-30]",
