@@ -128,4 +128,145 @@ mod tests {
         assert_eq!(indent_continuations("a: 'it''s'\nb: |\n  \"x\n"), None);
         assert_eq!(indent_continuations("t: It's\nb: \"x\"\n"), None);
     }
+
+    /// The copy and its insertions for `text`, after checking that taking the
+    /// inserted spaces out of the copy gives `text` back and that `original` maps
+    /// every offset of the copy as a plain twin does: the count of the copy's bytes
+    /// before it that are not inserted.
+    fn indented(text: &str) -> Option<(String, Vec<(usize, usize)>)> {
+        let (copy, inserted) = indent_continuations(text)?;
+        let is_inserted = |at: usize| inserted.iter().any(|&(s, n)| (s..s + n).contains(&at));
+        let kept: String = copy
+            .char_indices()
+            .filter(|&(at, _)| !is_inserted(at))
+            .map(|(_, c)| c)
+            .collect();
+        assert_eq!(kept, text, "{copy:?}");
+        for at in 0..=copy.len() {
+            let twin = (0..at).filter(|&b| !is_inserted(b)).count();
+            assert_eq!(original(at, &inserted), twin, "{at} in {copy:?}");
+        }
+        Some((copy, inserted))
+    }
+
+    /// The copy alone, checked as [`indented`] does.
+    fn copy(text: &str) -> Option<String> {
+        indented(text).map(|(copy, _)| copy)
+    }
+
+    #[test]
+    fn insertions_are_counted_and_mapped_back_exactly() {
+        // Two insertions of different widths, from lines indented by 0 and 2.
+        let text = "a: \"one\n  two\"\nlonger: [x,\ny]\n";
+        let (copy, inserted) = indented(text).unwrap();
+        assert_eq!(copy, "a: \"one\n    two\"\nlonger: [x,\n         y]\n");
+        assert_eq!(inserted, vec![(8, 2), (29, 9)]);
+        assert_eq!(original(8, &inserted), 8);
+        assert_eq!(original(9, &inserted), 8);
+        assert_eq!(original(10, &inserted), 8);
+        assert_eq!(original(11, &inserted), 9);
+        assert_eq!(original(copy.len(), &inserted), text.len());
+    }
+
+    #[test]
+    fn only_lines_left_of_the_opening_are_indented() {
+        // A line at the opening's column, or right of it, stays as it is.
+        assert_eq!(
+            copy("a: \"one\n   two\"\n"),
+            Some("a: \"one\n    two\"\n".into())
+        );
+        assert_eq!(copy("a: \"one\n    two\"\n"), None);
+        assert_eq!(copy("a: \"one\n      two\"\n"), None);
+        // Blank lines inside the scalar get nothing.
+        assert_eq!(
+            copy("a: \"one\n\n  \ntwo\"\n"),
+            Some("a: \"one\n\n  \n    two\"\n".into())
+        );
+        // Nothing open: nothing indented, even after a closed quote set the column.
+        assert_eq!(copy("a: \"one\"\nb: 1\n"), None);
+        assert_eq!(
+            copy("a: \"x\ny\"\nb: [1,\n2]\n"),
+            Some("a: \"x\n    y\"\nb: [1,\n    2]\n".into())
+        );
+    }
+
+    #[test]
+    fn quotes_end_where_yaml_ends_them() {
+        // Single quotes: `''` is a quote inside, a lone `'` ends the scalar.
+        assert_eq!(copy("a: 'one\ntwo'\n"), Some("a: 'one\n    two'\n".into()));
+        assert_eq!(
+            copy("a: 'it''s\nmore'\n"),
+            Some("a: 'it''s\n    more'\n".into())
+        );
+        assert_eq!(copy("a: 'x'\nb: 1\n"), None);
+        // Double quotes: `\"` is a quote inside, `\\` a backslash before the end.
+        assert_eq!(
+            copy("a: \"one \\\" two\nthree\"\n"),
+            Some("a: \"one \\\" two\n    three\"\n".into())
+        );
+        assert_eq!(copy("a: \"x\\\\\"\nb: y\n"), None);
+        // A quote inside a plain scalar begins nothing.
+        assert_eq!(copy("t: It's\nb: 1\n"), None);
+        assert_eq!(copy("t: a\"b\nc: 1\n"), None);
+    }
+
+    #[test]
+    fn brackets_nest_and_close() {
+        // Nested flow collections close one level at a time.
+        assert_eq!(
+            copy("a: {\"k\":[b,\n]\n}\n"),
+            Some("a: {\"k\":[b,\n    ]\n    }\n".into())
+        );
+        // A bracket inside a plain scalar opens nothing, and one at no depth closes
+        // nothing.
+        assert_eq!(copy("a: x[y\nz: 1\n"), None);
+        assert_eq!(
+            copy("a: x]\nb: \"c\nd\"\n"),
+            Some("a: x]\nb: \"c\n    d\"\n".into())
+        );
+        assert_eq!(copy("a: x}\nb: 1\n"), None);
+        // Closed on its line: later lines are not continuations.
+        assert_eq!(
+            copy("a: [x, y]\nb: \"one\ntwo\"\n"),
+            Some("a: [x, y]\nb: \"one\n    two\"\n".into())
+        );
+        // A quote after a comma inside brackets is a quoted scalar; a comma outside
+        // brackets is plain text.
+        assert_eq!(
+            copy("a: [x, \"y]\nz\"]\nb: 1\n"),
+            Some("a: [x, \"y]\n    z\"]\nb: 1\n".into())
+        );
+        assert_eq!(copy("a: x, \"y\nz\"\n"), None);
+    }
+
+    #[test]
+    fn comments_hide_what_follows_them() {
+        // A `#` after a space or tab begins a comment: nothing in it opens.
+        assert_eq!(copy("a: 1 # see: \"x\ny\n"), None);
+        assert_eq!(copy("a: 1\t# see: [x\ny\n"), None);
+        // A `#` inside a word is no comment: the bracket after it still closes.
+        assert_eq!(
+            copy("a: [x#y]\nb: \"one\ntwo\"\n"),
+            Some("a: [x#y]\nb: \"one\n    two\"\n".into())
+        );
+    }
+
+    #[test]
+    fn block_scalars_are_left_alone() {
+        // A block scalar's lines, more indented than its header, are its text.
+        assert_eq!(copy("b: |\n  \"x\n  y\n"), None);
+        assert_eq!(copy("b: >-\n  [x\n\n  y\n"), None);
+        assert_eq!(copy("- b: |\n    \"x\n   y\n"), None);
+        // Its end: a line at the header's indentation.
+        assert_eq!(
+            copy("b: |\n  x\nc: \"q\nr\"\n"),
+            Some("b: |\n  x\nc: \"q\n    r\"\n".into())
+        );
+        // `|` and `>` inside a plain scalar or brackets begin no block scalar.
+        assert_eq!(
+            copy("a: x|y\n  \"q\nr\"\n"),
+            Some("a: x|y\n  \"q\n   r\"\n".into())
+        );
+        assert_eq!(copy("a: [x, >\n]\n"), Some("a: [x, >\n    ]\n".into()));
+    }
 }

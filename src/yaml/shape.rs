@@ -164,7 +164,7 @@ fn shape_as_is(text: &str) -> Option<Shape> {
                 };
                 let (start, end) = if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
                     let at = super::locate::block_indicator(text, start).unwrap_or(start);
-                    (at, block_text_end(text, at, end, &value).unwrap_or(end))
+                    (at, empty_block_end(text, at, &value).unwrap_or(end))
                 } else {
                     (start, end)
                 };
@@ -191,10 +191,10 @@ fn shape_as_is(text: &str) -> Option<Shape> {
                 None,
             ),
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
-                let flow = matches!(
-                    text.as_bytes().get(end.saturating_sub(1)),
-                    Some(b'[' | b'{')
-                ) && end > start;
+                // saphyr's span of a flow collection's start runs to its next token:
+                // `[`, or `[ ` before a `]` (`[ ]`), after any anchor or tag.
+                let opening = text.get(start..end).unwrap_or_default().trim_end();
+                let flow = opening.ends_with(['[', '{']);
                 let kind = if matches!(event, Event::SequenceStart(..)) {
                     ShapeKind::Seq {
                         flow,
@@ -230,8 +230,11 @@ fn shape_as_is(text: &str) -> Option<Shape> {
                         node.start = dash_of(text, first.start).unwrap_or(node.start);
                     }
                 }
+                // A flow collection ends at its `]` or `}`: saphyr's span of it runs on
+                // to the next token, past a comment (an implicit mapping in a flow list
+                // ends before the list's `]`, its span empty).
                 node.end = if matches!(text.as_bytes().get(start), Some(b']' | b'}')) {
-                    end
+                    (start + 1).min(end)
                 } else {
                     last.unwrap_or(node.end)
                 }
@@ -264,44 +267,17 @@ fn shape_as_is(text: &str) -> Option<Shape> {
     None
 }
 
-/// The end of the text of the block scalar whose indicator (`|`, `>`) is at
-/// `indicator`, whose value is `value`, and that saphyr ends at `end`: past its
-/// last line at its text's indentation or deeper. saphyr's end can lie past the
-/// comment lines after it (`a: |` with no text, then `# c`). `None` when the text's
-/// indentation is not that of its first line (an indentation indicator, `|2`) or
-/// its lines are only spaces.
-fn block_text_end(text: &str, indicator: usize, end: usize, value: &str) -> Option<usize> {
-    let header_end = text[indicator..]
-        .find('\n')
-        .map_or(text.len(), |i| indicator + i);
-    let header = &text[indicator..header_end];
-    let token = header.find([' ', '\t', '\r']).unwrap_or(header.len());
-    if !header.starts_with(['|', '>']) || header[..token].contains(|c: char| c.is_ascii_digit()) {
+/// The end of the block scalar whose indicator (`|`, `>`) is at `indicator` and
+/// whose value is `value`, when it has no text lines: the end of its header, since
+/// saphyr's end then lies past the comment lines after it (`a: |`, then `# c`).
+/// `None` when it has text: saphyr's end, trimmed, is then the end of its last line
+/// (a line less indented than its text ends it, an indentation indicator or not).
+fn empty_block_end(text: &str, indicator: usize, value: &str) -> Option<usize> {
+    let header = text.get(indicator..)?.split('\n').next()?;
+    if !value.trim_matches('\n').is_empty() || !header.starts_with(['|', '>']) {
         return None;
     }
-    if value.trim_matches('\n').is_empty() {
-        // No text lines: the header is all.
-        return Some(indicator + token);
-    }
-    if value.trim().is_empty() {
-        return None;
-    }
-    let (mut at, mut indent, mut last) = (header_end + 1, None, None);
-    while at < end.min(text.len()) {
-        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-        let line = &text[at..line_end];
-        let n = line.len() - line.trim_start_matches(' ').len();
-        if !line.trim().is_empty() {
-            match indent {
-                None => indent = Some(n),
-                Some(i) if n < i => break,
-                Some(_) => {}
-            }
-            last = Some(at + line.trim_end().len());
-        }
-        at = line_end + 1;
-    }
-    last
+    Some(indicator + header.find([' ', '\t', '\r']).unwrap_or(header.len()))
 }
 
 /// The offset just past the quoted scalar whose opening `quote` is the first one
@@ -530,3 +506,6 @@ pub(crate) fn owned(value: Value<'_>) -> Value<'static> {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests;
