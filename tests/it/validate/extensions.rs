@@ -371,6 +371,11 @@ fn builder_fields_take_null_only_when_optional() {
     assert_eq!(props["n"], json!({"type": "integer"}));
     assert_eq!(props["m"], json!({"type": ["integer", "null"]}));
     assert!(props["c"].get("x-masthead-custom").is_some(), "{json}");
+    assert_eq!(props["c"].get("type"), None, "{json}");
+    assert_eq!(
+        format!("{:?}", Rule::integer()),
+        r#"NumberRule(Rule { json: {"type": String("integer")} })"#
+    );
     assert_eq!(props["d"]["anyOf"][0], json!({"type": "null"}), "{json}");
     assert!(
         props["d"]["anyOf"][1].get("x-masthead-custom").is_some(),
@@ -402,5 +407,45 @@ fn a_schema_without_fields_emits_nothing() {
             1,
             "invalid type: sequence, expected a mapping".to_owned()
         )]
+    );
+}
+
+/// A date the TOML reading refuses is reported once: dropped only where a rule
+/// reports the same kind at the same place, kept beside a rule's report of the same
+/// kind elsewhere or of another kind at the same place.
+#[cfg(feature = "toml")]
+#[test]
+fn a_refused_toml_date_is_reported_once_beside_the_rules() {
+    let src = "+++\nupdated = 2024-13-01\nwhen = \"x\"\nn = 2023-02-29\n+++\n";
+    let schema = Schema::new()
+        .required("when", Rule::date())
+        .required("n", Rule::integer());
+    let found: Vec<(Kind, String, usize, usize)> = check(&schema, src)
+        .into_iter()
+        .map(|(k, _, p, l, c, _)| (k, p, l, c))
+        .collect();
+    let at = |k, p: &str, l, c| (k, p.to_owned(), l, c);
+    assert_eq!(
+        found,
+        [
+            at(Kind::MalformedDate, "updated", 2, 11),
+            at(Kind::MalformedDate, "when", 3, 8),
+            at(Kind::InvalidType, "n", 4, 5),
+            at(Kind::MalformedDate, "n", 4, 5),
+        ]
+    );
+    // The same date under a date rule: one report.
+    let schema = Schema::new().required("updated", Rule::date());
+    let found = check(
+        &schema,
+        "+++
+updated = 2024-13-01
++++
+",
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        (found[0].0, found[0].3, found[0].4),
+        (Kind::MalformedDate, 2, 11)
     );
 }
