@@ -449,3 +449,23 @@ updated = 2024-13-01
         (Kind::MalformedDate, 2, 11)
     );
 }
+
+/// Keys written as collections are the same key only when they are equal: two
+/// different sequences (or mappings) are two keys, though neither has a text.
+#[test]
+fn collection_keys_repeat_only_when_equal() {
+    let s = Schema::new();
+    assert_eq!(
+        check(
+            &s,
+            "---\n[a]: 1\n[b]: 2\n{c: d}: 3\n{c: e}: 4\n'?': 5\n---\n"
+        ),
+        []
+    );
+    let found = check(&s, "---\n[a]: 1\n[b]: 2\n[a]: 3\n---\n");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        (found[0].0, found[0].3, found[0].4),
+        (Kind::DuplicateKey, 4, 1)
+    );
+}
