@@ -345,6 +345,16 @@ fn json_schema_options_compare_and_show_their_choices() {
         format!("{:?}", JsonSchemaOptions::new()),
         "JsonSchemaOptions { formats: true, strict_date_time: false, customs: [] }"
     );
+    let shown = format!(
+        "{:?}",
+        Schema::from_json_schema(&json!({"type": "object"})).unwrap()
+    );
+    assert!(
+        shown.contains(
+            r#"JsonSchema { schema: Object {"type": String("object")}, options: JsonSchemaOptions {"#
+        ),
+        "{shown}"
+    );
 }
 
 /// The subschema a builder field gets: an optional field also takes null (a type
@@ -467,5 +477,32 @@ fn collection_keys_repeat_only_when_equal() {
     assert_eq!(
         (found[0].0, found[0].3, found[0].4),
         (Kind::DuplicateKey, 4, 1)
+    );
+}
+
+/// The YAML 1.1 warnings, on by default, off on request; the other settings of a
+/// builder schema each change its report.
+#[test]
+fn schema_settings_change_the_report() {
+    let s = Schema::new().required("t", Rule::string());
+    let src = "---\nt: yes\n---\n";
+    assert_eq!(severities(&s, src), [(Severity::Warning, "t".to_owned())]);
+    assert_eq!(severities(&s.clone().yaml11_warnings(false), src), []);
+    let deep = "---\nt: x\na: [[[1]]]\n---\n";
+    assert_eq!(severities(&s, deep), []);
+    let limited = s.clone().limits(masthead::Limits::new().max_depth(2));
+    assert_eq!(check(&limited, deep).len(), 1);
+    assert_eq!(
+        severities(&s, "a: 1\n"),
+        [(Severity::Error, "t".to_owned())]
+    );
+    assert_eq!(
+        check(&s.clone().require_front_matter(true), "a: 1\n")[0].0,
+        Kind::NoFrontMatter
+    );
+    let literal = Schema::new().optional_key("a.b", Rule::integer());
+    assert_eq!(
+        severities(&literal, "---\na.b: x\na: {b: y}\n---\n"),
+        [(Severity::Error, "a.b".to_owned())]
     );
 }
