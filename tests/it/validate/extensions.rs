@@ -386,6 +386,10 @@ fn builder_fields_take_null_only_when_optional() {
         format!("{:?}", Rule::integer()),
         r#"NumberRule(Rule { json: {"type": String("integer")} })"#
     );
+    assert_eq!(
+        Rule::from(Rule::integer().min(1)).json_schema(),
+        json!({"type": "integer", "minimum": 1})
+    );
     assert_eq!(props["d"]["anyOf"][0], json!({"type": "null"}), "{json}");
     assert!(
         props["d"]["anyOf"][1].get("x-masthead-custom").is_some(),
