@@ -1,7 +1,8 @@
-//! The schema reading around masthead's extension keywords and the JSON view of the
-//! front matter (#17): a warning declared on a subschema reached through `$ref` (plain
-//! and percent-encoded), an `allOf` branch or an enclosing subschema; keys that JSON
-//! cannot name as written (`.inf`); URL schemes with punctuation.
+//! Validation's edges that the mutation runs (#17) found untested: warnings reached
+//! through `$ref` (plain and percent-encoded), `allOf` branches and enclosing
+//! subschemas; what a subschema expects, in words; schema text errors; keys JSON
+//! cannot name as written (`.inf`); URL schemes with punctuation; extension keywords
+//! as alternatives; the builder's subschemas and settings; repeated keys.
 
 use masthead::{Kind, Rule, Schema, Severity};
 use serde_json::json;
