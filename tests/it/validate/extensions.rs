@@ -511,3 +511,33 @@ fn schema_settings_change_the_report() {
         [(Severity::Error, "a.b".to_owned())]
     );
 }
+
+/// The walk that finds where YAML 1.1 readers disagree follows a schema 12 levels
+/// deep (`$ref`, `allOf`, `properties`, `items`), and stops at a `$ref` that loops.
+#[test]
+fn the_warning_walk_goes_twelve_levels_deep() {
+    let text = json!({"type": "string"});
+    let warned =
+        |s: &serde_json::Value| !severities(&schema(s.clone()), "---\nt: yes\n---\n").is_empty();
+    // `t` is level 1, each `allOf` one more.
+    assert!(warned(
+        &json!({"properties": {"t": nested("allOf", 11, text.clone())}})
+    ));
+    assert!(!warned(
+        &json!({"properties": {"t": nested("allOf", 12, text.clone())}})
+    ));
+    // A field met again in a second branch continues from that branch's level.
+    assert!(!warned(&json!({"allOf": [
+        {"properties": {"t": {}}},
+        {"properties": {"t": nested("allOf", 11, text.clone())}}
+    ]})));
+    assert!(warned(&json!({"allOf": [
+        {"properties": {"t": {}}},
+        {"properties": {"t": nested("allOf", 10, text.clone())}}
+    ]})));
+    let looped = json!({
+        "$defs": {"loop": {"$ref": "#/$defs/loop"}},
+        "properties": {"t": {"allOf": [{"$ref": "#/$defs/loop"}, text]}}
+    });
+    assert!(warned(&looped));
+}
