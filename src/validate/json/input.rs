@@ -237,6 +237,18 @@ mod tests {
         assert!(!nested.plain());
         let deep = Value::Map(vec![(s("a"), map(vec![s("x"), s("x")]))]);
         assert!(!deep.plain());
+        // Plain collections inside a plain one leave it plain, in a sequence and in a
+        // mapping of a few keys or of many.
+        let inner = || map(vec![s("x"), s("y")]);
+        assert!(Value::Map(vec![(s("a"), inner())]).plain());
+        assert!(Value::Seq(vec![inner(), Value::Seq(vec![inner()])]).plain());
+        let mut wide: Vec<(Value<'_>, Value<'_>)> = many.iter().map(|k| (s(k), inner())).collect();
+        assert!(Value::Map(wide.clone()).plain());
+        // Past 16 keys, a repeated key deeper down is still found.
+        wide[20].1 = map(vec![s("x"), s("x")]);
+        assert!(!Value::Map(wide.clone()).plain());
+        wide[20].1 = Value::Seq(vec![map(vec![Value::Int(1)])]);
+        assert!(!Value::Map(wide).plain());
     }
 
     #[test]

@@ -22,6 +22,7 @@ use crate::corpus::{curated, files_under, full, relative};
 use crate::support::report;
 
 mod builder;
+mod extensions;
 mod json_schema;
 mod kinds;
 mod panics;
