@@ -313,9 +313,27 @@ fn parse_schema_text(text: &str, json: bool) -> Result<Json, Error> {
         let at = |offset: usize| (offset.saturating_sub(4) + bom).min(text.len());
         let start = at(e.span().start());
         let end = at(e.span().end()).max(start);
-        Error::new(e.kind(), e.path(), e.message(), Span::of(text, start, end))
+        let message = unwrapped_lines(e.message());
+        Error::new(e.kind(), e.path(), message, Span::of(text, start, end))
     })?;
     Ok(convert::to_json(&value))
+}
+
+/// A message about the wrapped text with the line of its context (`… that starts at
+/// line L column C`, a line of the wrapper) made a line of the text: one less, for
+/// the wrapper's opening fence.
+fn unwrapped_lines(message: &str) -> String {
+    const AT: &str = " that starts at line ";
+    let Some((head, rest)) = message.rsplit_once(AT) else {
+        return message.to_owned();
+    };
+    match rest.split_once(' ') {
+        Some((line, tail)) => match line.parse::<usize>() {
+            Ok(line) => format!("{head}{AT}{} {tail}", line.saturating_sub(1).max(1)),
+            Err(_) => message.to_owned(),
+        },
+        None => message.to_owned(),
+    }
 }
 
 /// The byte offset of a 1-based line and column (in characters).

@@ -188,6 +188,24 @@ fn schema_text_errors_are_placed_in_the_text() {
     }
 }
 
+/// A YAML schema text's error that names where its context starts gives the line in
+/// the text as given (the text is read inside a wrapper one line longer).
+#[test]
+fn schema_text_error_contexts_are_lines_of_the_text() {
+    let opts = masthead::JsonSchemaOptions::new();
+    for (text, context) in [
+        ("a: [1, 2\nb: 3\n", "line 1 column 4"),
+        ("\u{feff}x: 1\ny: 2\na: {b: 1\n", "line 3 column 4"),
+    ] {
+        let e = opts.compile_str(text).unwrap_err();
+        assert_eq!(e.kind(), Kind::YamlSyntax, "{text:?}");
+        assert!(
+            e.message().ends_with(&format!("that starts at {context})")),
+            "{text:?}: {e}"
+        );
+    }
+}
+
 /// `n` levels of `key` (`anyOf`, `allOf`) around `inner`.
 fn nested(key: &str, n: usize, inner: serde_json::Value) -> serde_json::Value {
     (0..n).fold(inner, |s, _| json!({ key: [s] }))
