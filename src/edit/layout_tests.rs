@@ -23,6 +23,10 @@ fn the_style_is_the_smallest_step_and_the_first_list() {
     // A list under a nested key, level with it or right of it.
     assert_eq!(style("a:\n  l:\n  - x\n"), (2, 0));
     assert_eq!(style("a:\n   l:\n       - x\n"), (3, 4));
+    // A collection that starts on its key's line (at its anchor) says nothing.
+    assert_eq!(style("a: &x\n  b: 1\n"), (2, 2));
+    assert_eq!(style("l: &y\n- x\n"), (2, 0));
+    assert_eq!(style("a: &x\n  b: 1\nc:\n    d: 1\n"), (4, 4));
     // Flow collections and scalars say nothing: the defaults.
     assert_eq!(style("a: {b: 1}\nl: [x]\nc: 1\n"), (2, 2));
     assert_eq!(style("a:\n    b: 1\n"), (4, 4));
