@@ -62,4 +62,10 @@ fn only_a_kept_block_scalar_keeps_the_blank_lines_after_it() {
         };
         assert_eq!(out, expected, "{value:?}");
     }
+    // The last item of a list, the last value of a mapping in a list: the same.
+    for value in ["\n- a\n- |+\n  x", "\n- k: |+\n    x"] {
+        let src = format!("---\na: {value}\n\nb: 1\n---\n");
+        let out = edited(&src, |d| d.remove("a").map(drop));
+        assert_eq!(out, "---\nb: 1\n---\n", "{value:?}");
+    }
 }
