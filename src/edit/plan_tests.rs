@@ -79,3 +79,29 @@ fn a_key_behind_a_tag_or_an_anchor_goes_with_them() {
         );
     }
 }
+
+#[test]
+fn a_yaml_key_with_a_dot_is_refused_at_that_key() {
+    let src = "---\nms.date: 1\nms:\n  x: 1\n---\n";
+    let (kind, line, column, message) = refused(src, |d| d.set("ms.date", &2));
+    assert_eq!((kind, line, column), (Kind::NotEditable, 2, 1));
+    assert!(
+        message.starts_with("the path `ms.date` is ambiguous"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_complex_key_is_refused_as_such() {
+    for (src, path) in [
+        ("---\n? title\n: x\n---\n", "title"),
+        ("---\n? a\n: 1\nb: 2\n---\n", "a"),
+    ] {
+        let (kind, _, _, message) = refused(src, |d| d.set(path, "y"));
+        assert_eq!(kind, Kind::NotEditable);
+        assert_eq!(
+            message,
+            format!("the key `{path}` is written as a complex key (`?` or on more than one line)")
+        );
+    }
+}
