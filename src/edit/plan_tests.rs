@@ -105,3 +105,24 @@ fn a_complex_key_is_refused_as_such() {
         );
     }
 }
+
+#[test]
+fn a_new_block_collection_takes_the_place_of_the_old_value() {
+    // A block list replaced by one: at the old list's column, whatever the style.
+    let src = "---\na:\n- x\nb:\n    - y\n---\n";
+    assert_eq!(
+        edited(src, |d| d.set_yaml("b", "[p, q]")),
+        "---\na:\n- x\nb:\n    - p\n    - q\n---\n"
+    );
+    // A scalar below its key replaced by a list: in the document's style.
+    let src = "---\na:\n    plain\nb: 1\n---\n";
+    assert_eq!(
+        edited(src, |d| d.set_yaml("a", "[p, q]")),
+        "---\na:\n  - p\n  - q\nb: 1\n---\n"
+    );
+    // An item keeps the spaces after its `-`.
+    assert_eq!(
+        edited("---\nl:\n-   x\n---\n", |d| d.set("l[0]", "z")),
+        "---\nl:\n-   z\n---\n"
+    );
+}
