@@ -126,3 +126,19 @@ fn a_new_block_collection_takes_the_place_of_the_old_value() {
         "---\nl:\n-   z\n---\n"
     );
 }
+
+/// The range a TOML edit changes is cut on whole characters: `é` and `è` share their
+/// first byte, `é` and `ũ` their last.
+#[cfg(feature = "toml")]
+#[test]
+fn a_toml_edit_between_characters_of_several_bytes() {
+    let src = "+++\nt = \"aé\"\nu = 1\n+++\n";
+    assert_eq!(
+        edited(src, |d| d.set("t", "aè")),
+        "+++\nt = \"aè\"\nu = 1\n+++\n"
+    );
+    assert_eq!(
+        edited(src, |d| d.set("t", "aũ")),
+        "+++\nt = \"aũ\"\nu = 1\n+++\n"
+    );
+}
