@@ -142,3 +142,19 @@ fn a_toml_edit_between_characters_of_several_bytes() {
         "+++\nt = \"aũ\"\nu = 1\n+++\n"
     );
 }
+
+/// A TOML key goes with the comment lines right above it; a blank line above them
+/// stays, as in YAML.
+#[cfg(feature = "toml")]
+#[test]
+fn a_toml_key_goes_with_its_comment_lines_only() {
+    let src = "+++\n# about a\na = 1\n\n# about b\nb = 2\nc = 3\n+++\n";
+    assert_eq!(
+        edited(src, |d| d.remove("b").map(drop)),
+        "+++\n# about a\na = 1\n\nc = 3\n+++\n"
+    );
+    assert_eq!(
+        edited(src, |d| d.remove("a").map(drop)),
+        "+++\n\n# about b\nb = 2\nc = 3\n+++\n"
+    );
+}
