@@ -163,3 +163,7 @@ fn child<'v>(
         _ => None,
     }
 }
+
+#[cfg(test)]
+#[path = "check_tests.rs"]
+mod tests;

@@ -160,3 +160,7 @@ pub(super) fn last_leaf(node: &Shape) -> &Shape {
         _ => node,
     }
 }
+
+#[cfg(test)]
+#[path = "layout_tests.rs"]
+mod tests;

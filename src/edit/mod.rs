@@ -50,7 +50,11 @@ mod check;
 #[cfg(test)]
 mod comment_tests;
 mod layout;
+#[cfg(test)]
+mod offset_tests;
 mod path;
+#[cfg(test)]
+mod plan_tests;
 mod render;
 #[cfg(test)]
 mod tests;

@@ -83,9 +83,34 @@ mod tests {
         }
         assert_eq!(parse("tags[1]").unwrap()[1], Segment::Index(1));
         for bad in [
-            "", ".a", "a.", "a..b", "[0]", "a[x]", "a[]", "a[1", "a]", "a[1]b", "a[-1]",
+            "", ".a", "a.", "a..b", "[0]", "a[x]", "a[]", "a[1", "a]", "a[1]b", "a[-1]", "a[+1]",
         ] {
             assert_eq!(parse(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn dotted_names_the_key_and_the_paths_it_could_mean() {
+        let path = parse("x.ms.date.y").unwrap();
+        let has = |k: &str| k == "ms.date" || k == "ms";
+        // From depth 1: `ms` alone is no refusal, `ms.date` is; `y` is not reached.
+        let (key, message) = dotted(&path, 1, has).unwrap();
+        assert_eq!(key, "ms.date");
+        assert_eq!(
+            message,
+            "the path `x.ms.date` is ambiguous: the mapping has a key `ms.date`, with a \
+             dot, but a field path reads every `.` as a step into a mapping (`date` inside \
+             `x.ms`), so it cannot name that key; edit that entry by hand, or rename it"
+        );
+        // Three keys joined, and an index ends the keys.
+        let deep = parse("a.b.c[0].d").unwrap();
+        let (key, message) = dotted(&deep, 0, |k| k == "a.b.c").unwrap();
+        assert_eq!(key, "a.b.c");
+        assert!(message.contains("(`b.c` inside `a`)"), "{message}");
+        assert_eq!(dotted(&deep, 0, |k| k == "a.b.c.d"), None);
+        // A key without a dot, or one that needs a key the path has not, is none.
+        assert_eq!(dotted(&path, 1, |k| k == "ms"), None);
+        assert_eq!(dotted(&path, 0, |k| k == "ms.date"), None);
+        assert_eq!(dotted(&path, 4, has), None);
     }
 }

@@ -191,5 +191,13 @@ mod tests {
         assert_eq!(p.block(0, flat), "a: 1\nb:\n- x\n- 'y'\nc:\n    d: e");
         let list = piece("- a: 1\n  b: 2\n- []\n").unwrap();
         assert_eq!(list.block(0, Style::default()), "- a: 1\n  b: 2\n- []");
+        // Empty collections stay `{}` and `[]` in a block list; a plain scalar with a
+        // comma is written plain in block style and quoted in flow style.
+        let mixed = piece("- {}\n- [a, 'b']\n- x, y\n").unwrap();
+        assert_eq!(
+            mixed.block(0, Style::default()),
+            "- {}\n- - a\n  - 'b'\n- x, y"
+        );
+        assert_eq!(mixed.flow(), "[{}, [a, 'b'], \"x, y\"]");
     }
 }
