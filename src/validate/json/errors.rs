@@ -20,6 +20,8 @@ use crate::value::Value;
 
 pub(super) struct Mapper<'a, 'v> {
     pub(super) root: &'a Json,
+    /// The other schema documents that `$ref`s reached, by URI (without fragment).
+    pub(super) others: &'a [(String, Json)],
     pub(super) value: &'a Value<'v>,
     pub(super) strict: bool,
     pub(super) found: Vec<Found>,
@@ -86,19 +88,31 @@ impl<'a, 'v> Mapper<'a, 'v> {
         });
     }
 
+    /// The schema document that holds `e`'s keyword: another file when the engine's
+    /// absolute location of it names one a `$ref` reached, else the root.
+    fn document(&self, e: &ValidationError<'_>) -> &'a Json {
+        e.absolute_keyword_location()
+            .and_then(|uri| {
+                let doc = uri.as_str().split('#').next()?;
+                self.others.iter().find(|(u, _)| u == doc)
+            })
+            .map_or(self.root, |(_, json)| json)
+    }
+
     /// Maps one engine error (and, for a combinator, its best branch).
     pub(super) fn error(&mut self, e: &ValidationError<'_>) {
         let pointer = e.instance_path().as_str();
         let place = self.place(pointer);
         let schema_path = e.schema_path().as_str();
         let keyword_parent = parent(schema_path);
-        let sub = subschema(self.root, keyword_parent);
+        // The engine's schema path is within the document the keyword is in.
+        let root = self.document(e);
+        let sub = subschema(root, keyword_parent);
         let instance: &Json = e.instance();
         let here = Target::Value(place.ptr.clone());
-        self.severity = severity(self.root, keyword_parent);
+        self.severity = severity(root, keyword_parent);
         let empty = is_empty(instance) && sub.is_some_and(requires_non_empty);
-        let expected =
-            || sub.map_or_else(|| "a valid value".to_owned(), |s| describe(self.root, s));
+        let expected = || sub.map_or_else(|| "a valid value".to_owned(), |s| describe(root, s));
         let format = sub.and_then(|s| s.get("format")).and_then(Json::as_str);
         match e.kind() {
             E::Custom { message, .. } => {
@@ -218,7 +232,7 @@ impl<'a, 'v> Mapper<'a, 'v> {
                 self.push(kind, &place.path, message, here);
             }
             E::AnyOf { context } | E::OneOfNotValid { context } => {
-                self.combinator(e, context, sub, &place, pointer);
+                self.combinator(e, context, (root, sub), &place, pointer);
             }
             kind => {
                 let message =
@@ -235,7 +249,7 @@ impl<'a, 'v> Mapper<'a, 'v> {
         &mut self,
         e: &ValidationError<'_>,
         context: &[Vec<ValidationError<'static>>],
-        sub: Option<&Json>,
+        (root, sub): (&Json, Option<&Json>),
         place: &Place<'_, '_>,
         pointer: &str,
     ) {
@@ -265,7 +279,7 @@ impl<'a, 'v> Mapper<'a, 'v> {
         let options: Vec<String> = sub
             .and_then(|s| s.get(e.kind().keyword()))
             .and_then(Json::as_array)
-            .map(|a| a.iter().map(|s| describe(self.root, s)).collect())
+            .map(|a| a.iter().map(|s| describe(root, s)).collect())
             .unwrap_or_default();
         let expected = if options.is_empty() {
             "another type".to_owned()

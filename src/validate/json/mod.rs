@@ -14,7 +14,7 @@ mod pointer;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use serde_json::Value as Json;
 
@@ -150,10 +150,14 @@ impl JsonSchemaOptions {
 
     fn build(&self, schema: &Json, file: Option<PathBuf>) -> Result<Compiled, Error> {
         let base = file.as_deref().map(file_uri);
+        let retrieved = Arc::new(Mutex::new(Vec::new()));
         let mut options = jsonschema::options_for::<input::Tree>()
             .should_validate_formats(self.formats)
             .should_ignore_unknown_formats(true)
-            .with_retriever(Local { file: file.clone() });
+            .with_retriever(Local {
+                file: file.clone(),
+                retrieved: Arc::clone(&retrieved),
+            });
         options = formats::register(options, self.strict_date_time);
         options = custom::register(options, &self.customs);
         if let Some(base) = &base {
@@ -162,10 +166,12 @@ impl JsonSchemaOptions {
         let validator = options
             .build(schema)
             .map_err(|e| errors::schema_error(&e, file.as_deref()))?;
+        let others = retrieved.lock().map(|mut r| std::mem::take(&mut *r));
         Ok(Compiled {
             validator,
             plan: annotate::Plan::of(schema, schema),
             root: Arc::new(schema.clone()),
+            others: others.unwrap_or_default(),
             options: self.clone(),
             file,
         })
@@ -178,6 +184,9 @@ pub(super) struct Compiled {
     validator: jsonschema::Validator<input::Tree>,
     plan: annotate::Plan,
     root: Arc<Json>,
+    /// The other documents `$ref`s reached (sibling files), by URI and by `$id`:
+    /// an error in one of them is described from it.
+    others: Vec<(String, Json)>,
     options: JsonSchemaOptions,
     file: Option<PathBuf>,
 }
@@ -218,6 +227,7 @@ impl Compiled {
         }
         let mut mapped = errors::Mapper {
             root: &self.root,
+            others: &self.others,
             value,
             strict: self.options.strict_date_time,
             found: Vec::new(),
@@ -239,6 +249,8 @@ fn file_uri(path: &Path) -> String {
 /// The engine's way to read a `$ref` to another document: sibling files only.
 struct Local {
     file: Option<PathBuf>,
+    /// Each document read, by the URI asked for and by its own `$id`.
+    retrieved: Arc<Mutex<Vec<(String, Json)>>>,
 }
 
 impl jsonschema::Retrieve for Local {
@@ -265,7 +277,15 @@ impl jsonschema::Retrieve for Local {
             .ok()
             .and_then(|u| u.to_file_path().ok())
             .ok_or_else(|| format!("`$ref` `{text}` is not a file path"))?;
-        read_schema_file(&path).map_err(|e| e.to_string().into())
+        let json = read_schema_file(&path).map_err(|e| e.to_string())?;
+        if let Ok(mut retrieved) = self.retrieved.lock() {
+            let id = json.get("$id").and_then(Json::as_str);
+            for name in std::iter::once(text).chain(id) {
+                let name = name.split('#').next().unwrap_or(name).to_owned();
+                retrieved.push((name, json.clone()));
+            }
+        }
+        Ok(json)
     }
 }
 
