@@ -7,23 +7,7 @@
 use masthead::{Kind, Rule, Schema, Severity};
 use serde_json::json;
 
-/// Every diagnostic of `src` as (kind, severity, path, line, column, message).
-#[track_caller]
-fn check(schema: &Schema, src: &str) -> Vec<(Kind, Severity, String, usize, usize, String)> {
-    masthead::validate_str(src, schema)
-        .iter()
-        .map(|d| {
-            (
-                d.kind(),
-                d.severity(),
-                d.path().to_owned(),
-                d.line(),
-                d.column(),
-                d.message().to_owned(),
-            )
-        })
-        .collect()
-}
+use super::json_schema::check;
 
 /// (severity, path) only.
 #[track_caller]

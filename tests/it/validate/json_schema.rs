@@ -15,7 +15,10 @@ fn fixture(name: &str) -> std::path::PathBuf {
 
 /// Every diagnostic of `src` as (kind, severity, path, line, column, message).
 #[track_caller]
-fn check(schema: &Schema, src: &str) -> Vec<(Kind, Severity, String, usize, usize, String)> {
+pub(super) fn check(
+    schema: &Schema,
+    src: &str,
+) -> Vec<(Kind, Severity, String, usize, usize, String)> {
     masthead::validate_str(src, schema)
         .iter()
         .map(|d| {
