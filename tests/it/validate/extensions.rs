@@ -2,12 +2,13 @@
 //! through `$ref` (plain and percent-encoded), `allOf` branches and enclosing
 //! subschemas; what a subschema expects, in words; schema text errors; keys JSON
 //! cannot name as written (`.inf`); URL schemes with punctuation; extension keywords
-//! as alternatives; the builder's subschemas and settings; repeated keys.
+//! as alternatives; the builder's subschemas and settings; repeated keys; errors
+//! inside a sibling schema file a `$ref` reaches.
 
 use masthead::{Kind, Rule, Schema, Severity};
 use serde_json::json;
 
-use super::json_schema::check;
+use super::json_schema::{check, fixture};
 
 /// (severity, path) only.
 #[track_caller]
@@ -542,4 +543,57 @@ fn the_warning_walk_goes_twelve_levels_deep() {
         "properties": {"t": {"allOf": [{"$ref": "#/$defs/loop"}, text]}}
     });
     assert!(warned(&looped));
+}
+
+/// An error in a sibling file a `$ref` reached is described from that file.
+#[test]
+fn errors_in_a_sibling_file_are_described_from_it() {
+    let schema = Schema::from_path(fixture("post.schema.yaml")).unwrap();
+    let src = "---\ntitle: Hello\nauthor: {name: [1], url: 'https://me.nz/'}\n---\n";
+    let found = check(&schema, src);
+    assert_eq!(
+        found
+            .iter()
+            .map(|f| (f.0, f.2.as_str(), f.5.as_str()))
+            .collect::<Vec<_>>(),
+        [(
+            Kind::InvalidType,
+            "author.name",
+            "invalid type: sequence, expected a non-empty string"
+        )]
+    );
+    let src = "---\ntitle: Hello\nauthor: {name: '', url: 'https://me.nz/'}\n---\n";
+    let found = check(&schema, src);
+    assert_eq!(
+        found
+            .iter()
+            .map(|f| (f.0, f.2.as_str()))
+            .collect::<Vec<_>>(),
+        [(Kind::EmptyValue, "author.name")],
+        "{found:?}"
+    );
+    // A sibling with its own `$id`: the engine names its keywords by that URI.
+    let dir = std::env::temp_dir().join(format!("masthead-sibling-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("person.schema.json"),
+        r#"{"$id": "https://example.com/person.json", "type": "object",
+            "properties": {"name": {"type": "string"}}}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("page.schema.json"),
+        r#"{"type": "object", "properties": {"who": {"$ref": "person.schema.json"}}}"#,
+    )
+    .unwrap();
+    let schema = Schema::from_path(dir.join("page.schema.json"));
+    std::fs::remove_dir_all(&dir).unwrap();
+    let found = check(&schema.unwrap(), "---\nwho: {name: [1]}\n---\n");
+    assert_eq!(
+        found
+            .iter()
+            .map(|f| (f.2.as_str(), f.5.as_str()))
+            .collect::<Vec<_>>(),
+        [("who.name", "invalid type: sequence, expected a string")]
+    );
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use masthead::{JsonSchemaOptions, Kind, Schema, Severity};
 use serde_json::json;
 
-fn fixture(name: &str) -> std::path::PathBuf {
+pub(super) fn fixture(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/schemas")
         .join(name)
@@ -96,59 +96,6 @@ fn a_yaml_schema_file_with_a_sibling_ref() {
         &schema
     )
     .is_empty());
-}
-
-/// An error in a sibling file a `$ref` reached is described from that file.
-#[test]
-fn errors_in_a_sibling_file_are_described_from_it() {
-    let schema = Schema::from_path(fixture("post.schema.yaml")).unwrap();
-    let src = "---\ntitle: Hello\nauthor: {name: [1], url: 'https://me.nz/'}\n---\n";
-    let found = check(&schema, src);
-    assert_eq!(
-        found
-            .iter()
-            .map(|f| (f.0, f.2.as_str(), f.5.as_str()))
-            .collect::<Vec<_>>(),
-        [(
-            Kind::InvalidType,
-            "author.name",
-            "invalid type: sequence, expected a non-empty string"
-        )]
-    );
-    let src = "---\ntitle: Hello\nauthor: {name: '', url: 'https://me.nz/'}\n---\n";
-    let found = check(&schema, src);
-    assert_eq!(
-        found
-            .iter()
-            .map(|f| (f.0, f.2.as_str()))
-            .collect::<Vec<_>>(),
-        [(Kind::EmptyValue, "author.name")],
-        "{found:?}"
-    );
-    // A sibling with its own `$id`: the engine names its keywords by that URI.
-    let dir = std::env::temp_dir().join(format!("masthead-sibling-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(
-        dir.join("person.schema.json"),
-        r#"{"$id": "https://example.com/person.json", "type": "object",
-            "properties": {"name": {"type": "string"}}}"#,
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("page.schema.json"),
-        r#"{"type": "object", "properties": {"who": {"$ref": "person.schema.json"}}}"#,
-    )
-    .unwrap();
-    let schema = Schema::from_path(dir.join("page.schema.json"));
-    std::fs::remove_dir_all(&dir).unwrap();
-    let found = check(&schema.unwrap(), "---\nwho: {name: [1]}\n---\n");
-    assert_eq!(
-        found
-            .iter()
-            .map(|f| (f.2.as_str(), f.5.as_str()))
-            .collect::<Vec<_>>(),
-        [("who.name", "invalid type: sequence, expected a string")]
-    );
 }
 
 #[test]
