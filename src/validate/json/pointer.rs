@@ -62,27 +62,7 @@ pub(super) fn resolve<'j>(root: &'j Json, reference: &str) -> Option<&'j Json> {
 /// The percent-escapes of a URI fragment decoded (`%20` as a space), every other
 /// byte kept as it is (`&`, `=`, `+` and a `%` that starts no escape among them).
 fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_owned();
-    }
-    let hex = |b: Option<&u8>| {
-        b.and_then(|&b| char::from(b).to_digit(16))
-            .and_then(|d| u8::try_from(d).ok())
-    };
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        match (b, hex(bytes.get(i + 1)), hex(bytes.get(i + 2))) {
-            (b'%', Some(high), Some(low)) => {
-                out.push(high * 16 + low);
-                i += 3;
-            }
-            _ => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
 }
