@@ -330,10 +330,10 @@ fn syntax_error(doc: &Document<'_>, err: &toml::de::Error) -> Error {
             span,
         );
     }
-    // toml's span of a date that does not exist is the date itself, wherever it
-    // stands: a key's value, or inside inline arrays and tables.
-    let date = err.span().and_then(|r| Some((text.get(r.clone())?, r)));
     if message.starts_with("invalid date") || message.starts_with("invalid time") {
+        // toml's span of a date that does not exist is the date itself, wherever it
+        // stands: a key's value, or inside inline arrays and tables.
+        let date = err.span().and_then(|r| Some((text.get(r.clone())?, r)));
         if let Some((value, range)) = date {
             if let (Err(reason), Some(inner)) =
                 (crate::check::parse_date(value), statement_path(text, at))
@@ -384,7 +384,7 @@ fn statement_path(text: &str, at: usize) -> Option<Vec<Segment>> {
         // The line feed that ends the line above.
         line_end = start.checked_sub(1)?;
     };
-    let mut path: Vec<Segment> = key_parts(key).map(|k| Segment::Key(k.to_owned())).collect();
+    let mut path: Vec<Segment> = key_path(key).collect();
     // A line whose `=` follows the value holds no statement of it.
     path.extend(inline_path(text.get(value_from..at)?)?);
     Some(path)
@@ -429,7 +429,7 @@ fn inline_path(value: &str) -> Option<Vec<Segment>> {
             b'=' => match open.last_mut() {
                 Some(Open::Table(keys, from)) => {
                     let key = &value[*from..i];
-                    *keys = key_parts(key).map(|k| Segment::Key(k.to_owned())).collect();
+                    *keys = key_path(key).collect();
                 }
                 _ => return None,
             },
@@ -446,15 +446,16 @@ fn inline_path(value: &str) -> Option<Vec<Segment>> {
     )
 }
 
-/// The parts of a dotted key, each unquoted: `a."b.c"` is `a`, then `b.c`.
-fn key_parts(key: &str) -> impl Iterator<Item = &str> + '_ {
+/// The path segments of a dotted key, each part unquoted: `a."b.c"` is `a`, then
+/// `b.c`.
+fn key_path(key: &str) -> impl Iterator<Item = Segment> + '_ {
     let mut from = 0;
     unquoted(key, b'.')
         .chain(std::iter::once(key.len()))
         .map(move |dot| {
             let part = unquote(key[from..dot].trim());
             from = dot + 1;
-            part
+            Segment::Key(part.to_owned())
         })
 }
 
@@ -504,9 +505,7 @@ fn table_path(text: &str, at: usize) -> Vec<Segment> {
     let Some((array, name)) = before.lines().rev().find_map(header) else {
         return Vec::new();
     };
-    let mut path: Vec<Segment> = key_parts(&name)
-        .map(|k| Segment::Key(k.to_owned()))
-        .collect();
+    let mut path: Vec<Segment> = key_path(&name).collect();
     if array {
         let index = before
             .lines()
