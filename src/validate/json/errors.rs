@@ -232,7 +232,7 @@ impl<'a, 'v> Mapper<'a, 'v> {
                 self.push(kind, &place.path, message, here);
             }
             E::AnyOf { context } | E::OneOfNotValid { context } => {
-                self.combinator(e, context, (root, sub), &place, pointer);
+                self.combinator(e, context, root, sub, &place, pointer);
             }
             kind => {
                 let message =
@@ -249,7 +249,8 @@ impl<'a, 'v> Mapper<'a, 'v> {
         &mut self,
         e: &ValidationError<'_>,
         context: &[Vec<ValidationError<'static>>],
-        (root, sub): (&Json, Option<&Json>),
+        root: &Json,
+        sub: Option<&Json>,
         place: &Place<'_, '_>,
         pointer: &str,
     ) {
