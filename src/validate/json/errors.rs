@@ -11,6 +11,7 @@ use serde_json::Value as Json;
 use super::describe::describe;
 use super::formats;
 use super::pointer::{parent, severity, subschema, unescape};
+use super::without_fragment;
 use crate::check;
 use crate::diagnostic::{Error, Kind, Severity};
 use crate::path::{display_path, Segment};
@@ -89,12 +90,18 @@ impl<'a, 'v> Mapper<'a, 'v> {
     }
 
     /// The schema document that holds `e`'s keyword: another file when the engine's
-    /// absolute location of it names one a `$ref` reached, else the root.
+    /// absolute location of it names one a `$ref` reached (by the URI it was read
+    /// from, or by its own `$id`), else the root.
     fn document(&self, e: &ValidationError<'_>) -> &'a Json {
+        fn id(json: &Json) -> Option<&str> {
+            json.get("$id").and_then(Json::as_str).map(without_fragment)
+        }
         e.absolute_keyword_location()
             .and_then(|uri| {
-                let doc = uri.as_str().split('#').next()?;
-                self.others.iter().find(|(u, _)| u == doc)
+                let doc = without_fragment(uri.as_str());
+                self.others
+                    .iter()
+                    .find(|(u, json)| u == doc || id(json) == Some(doc))
             })
             .map_or(self.root, |(_, json)| json)
     }

@@ -184,8 +184,8 @@ pub(super) struct Compiled {
     validator: jsonschema::Validator<input::Tree>,
     plan: annotate::Plan,
     root: Arc<Json>,
-    /// The other documents `$ref`s reached (sibling files), by URI and by `$id`:
-    /// an error in one of them is described from it.
+    /// The other documents `$ref`s reached (sibling files), with their URIs: an
+    /// error in one of them is described from it.
     others: Vec<(String, Json)>,
     options: JsonSchemaOptions,
     file: Option<PathBuf>,
@@ -240,6 +240,11 @@ impl Compiled {
     }
 }
 
+/// `uri` without its `#fragment`.
+pub(super) fn without_fragment(uri: &str) -> &str {
+    uri.split('#').next().unwrap_or(uri)
+}
+
 /// `file:///abs/path`, percent-encoded, for the engine's base URI.
 fn file_uri(path: &Path) -> String {
     url::Url::from_file_path(path)
@@ -249,7 +254,7 @@ fn file_uri(path: &Path) -> String {
 /// The engine's way to read a `$ref` to another document: sibling files only.
 struct Local {
     file: Option<PathBuf>,
-    /// Each document read, by the URI asked for and by its own `$id`.
+    /// Each document read, with the URI it was asked for by.
     retrieved: Arc<Mutex<Vec<(String, Json)>>>,
 }
 
@@ -279,11 +284,7 @@ impl jsonschema::Retrieve for Local {
             .ok_or_else(|| format!("`$ref` `{text}` is not a file path"))?;
         let json = read_schema_file(&path).map_err(|e| e.to_string())?;
         if let Ok(mut retrieved) = self.retrieved.lock() {
-            let id = json.get("$id").and_then(Json::as_str);
-            for name in std::iter::once(text).chain(id) {
-                let name = name.split('#').next().unwrap_or(name).to_owned();
-                retrieved.push((name, json.clone()));
-            }
+            retrieved.push((without_fragment(text).to_owned(), json.clone()));
         }
         Ok(json)
     }
